@@ -1,0 +1,3 @@
+from soleus_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The functional core: pure modules that know nothing of Textual."""

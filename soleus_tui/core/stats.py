@@ -1,0 +1,147 @@
+"""Numbers drawn from history: per-session totals, streaks, weekly volume, bests, progression."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from soleus_tui.core.session import Session, SetLog
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    started: datetime
+    ended: datetime
+    exercises: int
+    sets: int
+    reps: int
+    hold_s: float
+    volume_kg: float
+
+    @property
+    def duration_s(self) -> float:
+        return (self.ended - self.started).total_seconds()
+
+
+def summarize(session: Session) -> SessionSummary:
+    sets = session.all_sets
+    return SessionSummary(
+        started=session.started,
+        ended=session.ended,
+        exercises=len(session.exercises),
+        sets=len(sets),
+        reps=sum(s.reps for s in sets),
+        hold_s=round(sum(s.hold_s for s in sets), 1),
+        volume_kg=round(sum(s.volume_kg for s in sets), 2),
+    )
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def streak_days(days: Iterable[date], today: date) -> int:
+    """Consecutive training days ending today, or yesterday if today is still to come."""
+    trained = set(days)
+    day = today if today in trained else today - timedelta(days=1)
+    count = 0
+    while day in trained:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def streak_weeks(days: Iterable[date], today: date) -> int:
+    """Consecutive weeks (Monday to Sunday) with training, ending this week or the last."""
+    weeks = {week_start(d) for d in days}
+    week = week_start(today)
+    if week not in weeks:
+        week -= timedelta(weeks=1)
+    count = 0
+    while week in weeks:
+        count += 1
+        week -= timedelta(weeks=1)
+    return count
+
+
+def sessions_per_week(days: Sequence[date], today: date) -> float:
+    """Average over the weeks from the first session to this one."""
+    if not days:
+        return 0.0
+    weeks = (week_start(today) - week_start(min(days))).days // 7 + 1
+    return round(len(days) / weeks, 2)
+
+
+def weekly_volume(summaries: Iterable[SessionSummary], today: date, weeks: int) -> list[float]:
+    """Volume (reps x kg) per week, oldest first, the last entry being this week."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    totals = [0.0] * weeks
+    for summary in summaries:
+        index = (week_start(summary.started.date()) - first).days // 7
+        if 0 <= index < weeks:
+            totals[index] += summary.volume_kg
+    return [round(t, 2) for t in totals]
+
+
+@dataclass(frozen=True)
+class Best:
+    value: float
+    load_kg: float
+    when: datetime
+
+
+@dataclass(frozen=True)
+class ExerciseBests:
+    heaviest_at_target: Best | None  # heaviest load with the target reps reached
+    most_reps: Best | None  # most reps in one set (ties: the heavier load)
+    longest_hold: Best | None
+
+
+def bests(sessions: Iterable[Session], exercise_id: str, target_reps: int) -> ExerciseBests:
+    heaviest = most = longest = None
+    for session in sessions:
+        for exercise in session.exercises:
+            if exercise.id != exercise_id:
+                continue
+            for s in exercise.sets:
+                if s.reps >= target_reps > 0 and (heaviest is None or s.load_kg > heaviest.load_kg):
+                    heaviest = Best(s.reps, s.load_kg, s.started)
+                if s.reps and (most is None or (s.reps, s.load_kg) > (most.value, most.load_kg)):
+                    most = Best(s.reps, s.load_kg, s.started)
+                if s.hold_s and (longest is None or s.hold_s > longest.value):
+                    longest = Best(s.hold_s, s.load_kg, s.started)
+    return ExerciseBests(heaviest, most, longest)
+
+
+def last_time(sessions_newest_first: Iterable[Session], exercise_id: str) -> list[SetLog]:
+    """The sets of the most recent session that did this exercise."""
+    for session in sessions_newest_first:
+        sets = [s for e in session.exercises if e.id == exercise_id for s in e.sets]
+        if sets:
+            return sets
+    return []
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    load_kg: float
+    reps: int  # 0 for a hold
+    hold_s: float
+    reason: str
+
+
+def suggest(last: Sequence[SetLog], target_reps: int, target_hold_s: float, load_step_kg: float) -> Suggestion | None:
+    """Double progression: every set at the top of the range last time means one load step up;
+    otherwise the same load and one more rep (or the full hold) than the best set managed."""
+    if not last:
+        return None
+    load = max(s.load_kg for s in last)
+    if target_hold_s:
+        if all(s.hold_s >= target_hold_s for s in last):
+            return Suggestion(load + load_step_kg, 0, target_hold_s, "every hold reached its target: add load")
+        return Suggestion(load, 0, target_hold_s, "hold the full time at this load first")
+    if all(s.reps >= target_reps for s in last):
+        return Suggestion(load + load_step_kg, target_reps, 0.0, "every set reached the top: one step heavier")
+    best = max(s.reps for s in last)
+    return Suggestion(load, min(best + 1, target_reps), 0.0, "same load, one more rep")

@@ -1,0 +1,166 @@
+"""The Textual app: wiring only. Modes, global keys, and the objects the screens share."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from functools import cached_property
+from pathlib import Path
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.screen import Screen
+
+from soleus_tui.core.catalog import Catalog, load_catalog
+from soleus_tui.core.clock import Clock, SystemClock
+from soleus_tui.core.lock import ProfileLock
+from soleus_tui.core.settings import Settings, load_settings, save_settings
+from soleus_tui.core.store import Profile, default_config_dir
+from soleus_tui.core.trainer import Trainer
+
+MINIMUM_SIZE = Size(60, 20)
+
+
+def _learn() -> Screen:
+    from soleus_tui.screens.learn import LearnScreen
+
+    return LearnScreen()
+
+
+def _train() -> Screen:
+    from soleus_tui.screens.train import TrainScreen
+
+    return TrainScreen()
+
+
+def _history() -> Screen:
+    from soleus_tui.screens.history import HistoryScreen
+
+    return HistoryScreen()
+
+
+def _home() -> Screen:
+    from soleus_tui.screens.home import HomeScreen
+
+    return HomeScreen()
+
+
+class SoleusApp(App[int]):
+    TITLE = "soleus-tui"
+    CSS_PATH = "app.tcss"
+    MODES = {"home": _home, "learn": _learn, "train": _train, "history": _history}
+    DEFAULT_MODE = "home"
+    BINDINGS = [
+        Binding("1", "switch_mode('learn')", "Learn", id="learn"),
+        Binding("2", "switch_mode('train')", "Train", id="train"),
+        Binding("3", "switch_mode('history')", "History", id="history"),
+        Binding("question_mark", "help", "Keys", key_display="?", id="help"),
+        Binding("escape", "go_back", "Back", show=False, id="back"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-now"),
+    ]
+
+    def __init__(
+        self,
+        data_dir: Path,
+        profile: str = "default",
+        plain: bool = False,
+        exercises: Path | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.profile = Profile.open(Path(data_dir), profile)
+        self.settings, self._startup_warnings = load_settings(self.profile.settings_path)
+        self.plain = plain or self.settings.plain
+        self.clock = clock or SystemClock()
+        self._exercises_path = exercises
+        self._lock = ProfileLock(self.profile.lock_path)
+        self.bells_rung = 0
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        catalog = load_catalog(self._exercises_path, default_config_dir() / "exercises.toml")
+        for warning in catalog.warnings:
+            self.notify(warning, title="Exercise catalog", severity="warning", markup=False, timeout=10)
+        return catalog
+
+    @cached_property
+    def trainer(self) -> Trainer:
+        return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=self._lock.acquire())
+
+    def on_mount(self) -> None:
+        self.theme = self.settings.theme if self.settings.theme in self.available_themes else "textual-dark"
+        if self.plain:
+            self.add_class("plain")
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(number, self.hang_up)
+        for warning in self._startup_warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=10)
+        if not self.trainer.can_train:
+            self.notify(
+                "Another soleus-tui is training on this profile: you can look around, but not start a workout.",
+                title="Read-only",
+                severity="warning",
+                timeout=10,
+            )
+        elif (saved := self.trainer.saved_workout()) is not None:
+            from soleus_tui.screens.resume import ResumeScreen
+
+            self.push_screen(ResumeScreen(saved))
+        self.show_warnings()
+
+    def hang_up(self) -> None:
+        """SIGHUP or SIGTERM: the workout is already on disk; save once more and leave."""
+        self.trainer.save()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self._lock.release()
+
+    def show_warnings(self) -> None:
+        """Show, once each, what the core set aside (a quarantined file, a bad setting)."""
+        while self.trainer.warnings:
+            self.notify(self.trainer.warnings.pop(0), severity="warning", markup=False, timeout=15)
+
+    def ring_bell(self) -> None:
+        if self.settings.bell:
+            self.bells_rung += 1
+            self.bell()
+
+    def update_settings(self, settings: Settings) -> None:
+        self.settings = self.trainer.settings = settings
+        save_settings(self.profile.settings_path, settings)
+
+    def on_resize(self, event: events.Resize) -> None:
+        from soleus_tui.screens.too_small import TooSmallScreen
+
+        too_small = event.size.width < MINIMUM_SIZE.width or event.size.height < MINIMUM_SIZE.height
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen(MINIMUM_SIZE))
+        elif showing and not too_small:
+            self.pop_screen()
+        elif showing:
+            self.screen.show_size(event.size)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from soleus_tui.screens.too_small import TooSmallScreen
+
+        if isinstance(self.screen, TooSmallScreen):
+            return action in ("quit",)
+        return True
+
+    def action_go_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+        elif self.current_mode != "home":
+            self.switch_mode("home")
+
+    def action_help(self) -> None:
+        from soleus_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.active_bindings.values()))

@@ -1,0 +1,84 @@
+"""The soleus-tui command: options, the export subcommand, and clean exits."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from soleus_tui import __version__
+from soleus_tui.core.store import Profile, StoreError, resolve_data_dir, valid_profile_name
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, with a one-line message and exit 2 for anything it refuses."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"soleus-tui: {message}\n")
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(prog="soleus-tui", description="A terminal trainer for the soleus.")
+    parser.add_argument("--version", action="version", version=f"soleus-tui {__version__}")
+    parser.add_argument("--data-dir", metavar="PATH", help="keep all data under PATH (or set SOLEUS_TUI_DATA_DIR)")
+    parser.add_argument("--profile", default="default", metavar="NAME", help="profile name (default: default)")
+    parser.add_argument("--exercises", metavar="PATH", type=Path, help="use this catalog file instead of the built-in one")
+    parser.add_argument("--plain", action="store_true", help="ASCII digits and bars (on by itself when TERM=linux)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    export = commands.add_parser("export", help="write every logged set to stdout or a file")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--output", metavar="FILE", type=Path, help="write here instead of stdout")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not valid_profile_name(args.profile):
+        print(
+            f"soleus-tui: bad profile name {args.profile!r}: use 1-32 of a-z, 0-9, '_' and '-', "
+            "starting with a letter or digit",
+            file=sys.stderr,
+        )
+        return 2
+    data_dir = resolve_data_dir(args.data_dir, os.environ)
+    try:
+        profile = Profile.open(data_dir, args.profile)
+    except StoreError as error:
+        print(f"soleus-tui: {error}", file=sys.stderr)
+        return 1
+    if args.command == "export":
+        return export(profile, args.format, args.output)
+    return run_app(data_dir, args)
+
+
+def export(profile: Profile, fmt: str, output: Path | None) -> int:
+    from soleus_tui.core.export import write_csv, write_json
+    from soleus_tui.core.history import HistoryReader
+
+    reader = HistoryReader(profile)
+    sessions = [session for _, session in reader.sessions()][::-1]
+    write = write_csv if fmt == "csv" else write_json
+    try:
+        if output is None:
+            write(sessions, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                write(sessions, handle)
+    except OSError as error:
+        print(f"soleus-tui: cannot write {output}: {error.strerror}", file=sys.stderr)
+        return 1
+    for warning in reader.warnings():
+        print(f"soleus-tui: {warning}", file=sys.stderr)
+    return 0
+
+
+def run_app(data_dir: Path, args: argparse.Namespace) -> int:
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    from soleus_tui.app import SoleusApp
+
+    plain = args.plain or os.environ.get("TERM") == "linux"
+    app = SoleusApp(data_dir=data_dir, profile=args.profile, plain=plain, exercises=args.exercises)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,135 @@
+"""The app shell, driven by keys: modes, help, back, quit, the resume question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from soleus_tui.app import SoleusApp
+from soleus_tui.core.clock import ManualClock
+from soleus_tui.core.lock import ProfileLock
+from soleus_tui.core.store import Profile
+from soleus_tui.screens.help import HelpScreen
+from soleus_tui.screens.resume import ResumeScreen
+
+
+async def test_number_keys_switch_areas_and_escape_comes_home(data_dir: Path) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.current_mode == "home"
+        for key, mode in (("1", "learn"), ("2", "train"), ("3", "history")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.current_mode == mode
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.current_mode == "home"
+
+
+async def test_question_mark_lists_the_keys_of_this_screen(data_dir: Path) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {row[1] for row in app.screen.rows}
+        assert {"Learn", "Train", "History", "Quit"} <= described
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits(data_dir: Path) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def _leave_a_workout(data_dir: Path, clock: ManualClock) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)):
+        trainer = app.trainer
+        trainer.start(app.catalog.exercises[0])
+        for _ in range(4):
+            trainer.act(lambda w: w.press_space())
+
+
+async def test_the_resume_question_r_resumes_exactly(data_dir: Path, clock: ManualClock) -> None:
+    await _leave_a_workout(data_dir, clock)
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.current_mode == "train"
+        assert app.trainer.workout is not None and app.trainer.workout.reps == 4
+
+
+async def test_the_resume_question_f_finishes_and_saves(data_dir: Path, clock: ManualClock) -> None:
+    await _leave_a_workout(data_dir, clock)
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.trainer.workout is None
+    profile = Profile.open(data_dir, "default")
+    assert not profile.current_path.exists()
+    (path,) = profile.iter_session_paths()
+    assert profile.read_session(path).exercises[0].sets[0].reps == 4
+
+
+async def test_a_second_instance_is_read_only(data_dir: Path) -> None:
+    holder = ProfileLock(Profile.open(data_dir, "default").lock_path)
+    assert holder.acquire()
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.trainer.can_train
+        assert any("Another soleus-tui" in n.message for n in app._notifications)
+    holder.release()
+
+
+async def test_a_bad_catalog_warns_and_falls_back(data_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema = 1\n[[exercise]]\nid = 'BAD ID'\n")
+    app = SoleusApp(data_dir=data_dir, exercises=bad, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert len(app.catalog) >= 8
+        await pilot.pause()
+        assert any(str(bad) in n.message for n in app._notifications)
+
+
+async def test_a_small_terminal_says_so_and_comes_back_when_it_grows(data_dir: Path) -> None:
+    from soleus_tui.screens.too_small import TooSmallScreen
+
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(59, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        message = str(app.screen.query_one("#too-small-message").render())
+        assert "needs at least 60x20" in message and "59x24" in message
+        await pilot.press("2")  # areas stay put until there is room for them
+        await pilot.pause()
+        assert app.current_mode == "home"
+        await pilot.resize_terminal(70, 19)
+        await pilot.pause()
+        assert "70x19" in str(app.screen.query_one("#too-small-message").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not isinstance(app.screen, TooSmallScreen) and app.current_mode == "home"
+
+
+async def test_no_size_down_to_20x5_crashes(data_dir: Path) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        for mode_key in ("1", "2", "3"):
+            for width, height in ((60, 20), (45, 15), (20, 5), (61, 21), (120, 40)):
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+            await pilot.press(mode_key)
+            await pilot.pause()
+        assert app.is_running

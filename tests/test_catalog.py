@@ -569,10 +569,3 @@ def test_installed_wheel_reads_the_catalog_from_site_packages(tmp_path: Path) ->
         assert location.is_relative_to(venv.resolve()) and "site-packages" in location.parts, found
         assert not location.is_relative_to(REPO_ROOT), found
 
-
-def test_catalog_module_stays_free_of_the_user_interface() -> None:
-    probe = (
-        "import sys, soleus_tui.core.catalog;"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
-    )
-    assert run([sys.executable, "-c", probe], cwd=REPO_ROOT).stdout.strip() == "[]"

@@ -1,0 +1,171 @@
+"""The quiz: its question bank (quiz.toml in the package), a run through it, and kept scores.
+
+Scores live in the profile's quiz.toml:
+
+    schema = 1
+    [[scores]]
+    score = 12
+    total = 15
+    when = 2026-11-24T07:30:12+01:00
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from soleus_tui.core.store import atomic_write_text
+
+SCHEMA = 1
+LETTERS = "abcd"
+
+
+class QuizBankError(ValueError):
+    """A question bank that cannot be asked: the message says which question and why."""
+
+
+class ScoreFileError(ValueError):
+    """A scores file that is not readable TOML."""
+
+
+@dataclass(frozen=True)
+class Question:
+    prompt: str
+    options: tuple[str, ...]
+    answer: str  # the text of the right option
+    why: str
+
+    @property
+    def answer_index(self) -> int:
+        return self.options.index(self.answer)
+
+
+def question_from_dict(table: Any, number: int) -> Question:
+    where = f"question {number}"
+    if not isinstance(table, dict):
+        raise QuizBankError(f"{where}: not a table")
+    texts = {key: table.get(key) for key in ("prompt", "answer", "why")}
+    for key, value in texts.items():
+        if not isinstance(value, str) or not value.strip():
+            raise QuizBankError(f"{where}: '{key}' must be a non-empty string")
+    options = table.get("options")
+    if not isinstance(options, list) or not 2 <= len(options) <= len(LETTERS):
+        raise QuizBankError(f"{where}: 'options' must list 2 to {len(LETTERS)} answers")
+    if not all(isinstance(o, str) and o.strip() for o in options) or len(set(options)) != len(options):
+        raise QuizBankError(f"{where}: options must be distinct, non-empty strings")
+    if texts["answer"] not in options:
+        raise QuizBankError(f"{where}: the answer is not one of its options")
+    return Question(prompt=texts["prompt"], options=tuple(options), answer=texts["answer"], why=texts["why"])
+
+
+def parse_bank(text: str) -> list[Question]:
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise QuizBankError(f"quiz bank: {error}") from None
+    items = table.get("question")
+    if not isinstance(items, list) or not items:
+        raise QuizBankError("quiz bank: no [[question]] tables")
+    return [question_from_dict(item, number) for number, item in enumerate(items, 1)]
+
+
+def load_bank() -> list[Question]:
+    """The built-in questions, in the order they are asked."""
+    return parse_bank(files("soleus_tui.content").joinpath("quiz.toml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class QuizRun:
+    """One pass through the questions; `given` holds the option index chosen for each."""
+
+    questions: list[Question]
+    given: list[int] = field(default_factory=list)
+
+    @property
+    def finished(self) -> bool:
+        return len(self.given) == len(self.questions)
+
+    @property
+    def current(self) -> Question | None:
+        return None if self.finished else self.questions[len(self.given)]
+
+    @property
+    def score(self) -> int:
+        return sum(q.answer_index == choice for q, choice in zip(self.questions, self.given))
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    def answer(self, choice: int) -> bool:
+        """Record the chosen option of the current question; True when it was right."""
+        question = self.current
+        if question is None:
+            raise ValueError("the quiz is over")
+        if not 0 <= choice < len(question.options):
+            raise ValueError(f"question {len(self.given) + 1} has no option {choice}")
+        self.given.append(choice)
+        return choice == question.answer_index
+
+
+# -- kept scores --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    score: int
+    total: int
+    when: datetime
+
+    @property
+    def fraction(self) -> float:
+        return self.score / self.total
+
+
+def _score_from_dict(table: Any) -> Score | None:
+    if not isinstance(table, dict):
+        return None
+    score, total, when = table.get("score"), table.get("total"), table.get("when")
+    if not (type(score) is int and type(total) is int and isinstance(when, datetime)):
+        return None
+    if not 0 <= score <= total or total == 0:
+        return None
+    return Score(score=score, total=total, when=when)
+
+
+def load_scores(path: Path) -> list[Score]:
+    """Every kept score, in the order they were kept. No file: none yet. Entries that make no sense are skipped."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ScoreFileError(f"{path}: {error}") from None
+    items = table.get("scores", [])
+    return [s for s in map(_score_from_dict, items if isinstance(items, list) else []) if s]
+
+
+def record_score(path: Path, score: int, total: int, when: datetime) -> list[Score]:
+    """Add one finished quiz to the file and return every kept score."""
+    if total <= 0 or not 0 <= score <= total:
+        raise ValueError(f"a score of {score} out of {total} cannot be kept")
+    scores = [*load_scores(path), Score(score=score, total=total, when=when)]
+    table = {
+        "schema": SCHEMA,
+        "scores": [{"score": s.score, "total": s.total, "when": s.when} for s in scores],
+    }
+    atomic_write_text(path, tomli_w.dumps(table))
+    return scores
+
+
+def best_score(scores: list[Score]) -> Score | None:
+    """The highest share of right answers; the earliest one wins a tie."""
+    return max(scores, key=lambda s: s.fraction, default=None)

@@ -6,6 +6,7 @@ import asyncio
 import signal
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -13,14 +14,23 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
-from soleus_tui.core.catalog import Catalog, load_catalog
 from soleus_tui.core.clock import Clock, SystemClock
-from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.settings import Settings, load_settings, save_settings
 from soleus_tui.core.store import Profile, default_config_dir
-from soleus_tui.core.trainer import Trainer
+
+if TYPE_CHECKING:
+    from soleus_tui.core.catalog import Catalog
+    from soleus_tui.core.lock import ProfileLock
+    from soleus_tui.core.trainer import Trainer
 
 MINIMUM_SIZE = Size(60, 20)
+HOME = "home"
+
+
+def _home() -> Screen:
+    from soleus_tui.screens.home import HomeScreen
+
+    return HomeScreen()
 
 
 def _learn() -> Screen:
@@ -41,17 +51,11 @@ def _history() -> Screen:
     return HistoryScreen()
 
 
-def _home() -> Screen:
-    from soleus_tui.screens.home import HomeScreen
-
-    return HomeScreen()
-
-
 class SoleusApp(App[int]):
     TITLE = "soleus-tui"
-    CSS_PATH = "app.tcss"
-    MODES = {"home": _home, "learn": _learn, "train": _train, "history": _history}
-    DEFAULT_MODE = "home"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    MODES = {HOME: _home, "learn": _learn, "train": _train, "history": _history}
+    DEFAULT_MODE = HOME
     BINDINGS = [
         Binding("1", "switch_mode('learn')", "Learn", id="learn"),
         Binding("2", "switch_mode('train')", "Train", id="train"),
@@ -76,22 +80,34 @@ class SoleusApp(App[int]):
         self.plain = plain or self.settings.plain
         self.clock = clock or SystemClock()
         self._exercises_path = exercises
-        self._lock = ProfileLock(self.profile.lock_path)
         self.bells_rung = 0
+
+    # The catalog, the lock and the trainer are built on first use, after the first frame.
 
     @cached_property
     def catalog(self) -> Catalog:
+        from soleus_tui.core.catalog import load_catalog
+
         catalog = load_catalog(self._exercises_path, default_config_dir() / "exercises.toml")
         for warning in catalog.warnings:
             self.notify(warning, title="Exercise catalog", severity="warning", markup=False, timeout=10)
         return catalog
 
     @cached_property
+    def _lock(self) -> ProfileLock:
+        from soleus_tui.core.lock import ProfileLock
+
+        return ProfileLock(self.profile.lock_path)
+
+    @cached_property
     def trainer(self) -> Trainer:
+        from soleus_tui.core.trainer import Trainer
+
         return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=self._lock.acquire())
 
     def on_mount(self) -> None:
-        self.theme = self.settings.theme if self.settings.theme in self.available_themes else "textual-dark"
+        if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme  # only when it differs: a theme change restyles everything
         if self.plain:
             self.add_class("plain")
         loop = asyncio.get_running_loop()
@@ -99,6 +115,10 @@ class SoleusApp(App[int]):
             loop.add_signal_handler(number, self.hang_up)
         for warning in self._startup_warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
+        self.call_after_refresh(self.check_profile)
+
+    def check_profile(self) -> None:
+        """Is another instance training here? Was a workout left unfinished?"""
         if not self.trainer.can_train:
             self.notify(
                 "Another soleus-tui is training on this profile: you can look around, but not start a workout.",
@@ -118,7 +138,8 @@ class SoleusApp(App[int]):
         self.exit(0)
 
     def on_unmount(self) -> None:
-        self._lock.release()
+        if "_lock" in self.__dict__:
+            self._lock.release()
 
     def show_warnings(self) -> None:
         """Show, once each, what the core set aside (a quarantined file, a bad setting)."""
@@ -156,8 +177,8 @@ class SoleusApp(App[int]):
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
-        elif self.current_mode != "home":
-            self.switch_mode("home")
+        elif self.current_mode != HOME:
+            self.switch_mode(HOME)
 
     def action_help(self) -> None:
         from soleus_tui.screens.help import HelpScreen

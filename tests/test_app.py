@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from soleus_tui.app import SoleusApp
+from soleus_tui.app import HOME, SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.store import Profile
@@ -15,14 +15,14 @@ from soleus_tui.screens.resume import ResumeScreen
 async def test_number_keys_switch_areas_and_escape_comes_home(data_dir: Path) -> None:
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.current_mode == "home"
+        assert app.current_mode == HOME
         for key, mode in (("1", "learn"), ("2", "train"), ("3", "history")):
             await pilot.press(key)
             await pilot.pause()
             assert app.current_mode == mode
         await pilot.press("escape")
         await pilot.pause()
-        assert app.current_mode == "home"
+        assert app.current_mode == HOME
 
 
 async def test_question_mark_lists_the_keys_of_this_screen(data_dir: Path) -> None:
@@ -114,13 +114,13 @@ async def test_a_small_terminal_says_so_and_comes_back_when_it_grows(data_dir: P
         assert "needs at least 60x20" in message and "59x24" in message
         await pilot.press("2")  # areas stay put until there is room for them
         await pilot.pause()
-        assert app.current_mode == "home"
+        assert app.current_mode == HOME
         await pilot.resize_terminal(70, 19)
         await pilot.pause()
         assert "70x19" in str(app.screen.query_one("#too-small-message").render())
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert not isinstance(app.screen, TooSmallScreen) and app.current_mode == "home"
+        assert not isinstance(app.screen, TooSmallScreen) and app.current_mode == HOME
 
 
 async def test_no_size_down_to_20x5_crashes(data_dir: Path) -> None:

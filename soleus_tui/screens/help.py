@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc"),
     ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -13,22 +12,22 @@ AREAS = (
     ("3", "History", "every workout, streaks, bests and the weekly trend"),
 )
 
+MENU = "\n\n".join(f"[bold $text on $accent] {key} [/]  [bold]{name}[/]\n      {what}" for key, name, what in AREAS)
+
 
 class HomeScreen(Screen[None]):
-    def on_mount(self) -> None:
-        self.sub_title = f"profile {self.app.profile.root.name}"
-
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="home"):
-            yield Static("The deep calf muscle runners forget to train.", id="home-tagline")
-            for key, name, what in AREAS:
-                with Horizontal(classes="home-area"):
-                    yield Static(key, classes="home-key")
-                    yield Static(f"[b]{name}[/b]\n{what}", classes="home-what")
-            yield Static(
-                "Training guidance, not medical advice. Stop for a sudden pop in the calf, "
-                "swelling or pain that stays.",
-                id="home-safety",
-            )
+        yield Static(
+            "The deep calf muscle runners forget to train.\n\n" + MENU,
+            id="home",
+        )
+        yield Static(
+            "Training guidance, not medical advice. Stop for a sudden pop in the calf, "
+            "swelling or pain that stays.",
+            id="home-safety",
+        )
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"profile {self.app.profile.root.name}"

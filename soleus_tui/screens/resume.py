@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 
 class ResumeScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("r", "resume", "Resume", id="resume"),
         Binding("f", "finish", "Finish and save", id="finish-saved"),

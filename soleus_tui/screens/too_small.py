@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 
 class TooSmallScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
     def __init__(self, minimum: Size) -> None:
         super().__init__()
         self.minimum = minimum

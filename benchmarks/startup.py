@@ -1,0 +1,52 @@
+"""Time to first frame and per-rep autosave latency, against a bare Textual app in the same run."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+
+def time_first_frame(*args: str) -> float:
+    begin = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "benchmarks.first_frame", *args], check=True, cwd=ROOT, timeout=60)
+    return time.perf_counter() - begin
+
+
+def first_frame_ratios(empty_dir: Path, history_dir: Path, runs: int = 9) -> dict[str, float]:
+    """Median seconds for each app, runs interleaved so machine noise hits all of them alike."""
+    times: dict[str, list[float]] = {"bare": [], "empty": [], "history": []}
+    time_first_frame("soleus", str(empty_dir))  # warm the file cache and .pyc files
+    for _ in range(runs):
+        times["bare"].append(time_first_frame("bare"))
+        times["empty"].append(time_first_frame("soleus", str(empty_dir)))
+        times["history"].append(time_first_frame("soleus", str(history_dir)))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def autosave_latency(data_dir: Path, reps: int = 300) -> tuple[float, float]:
+    """Median and p99 seconds for one rep counted and saved, with whatever history is on disk."""
+    from soleus_tui.core.catalog import builtin_catalog
+    from soleus_tui.core.clock import SystemClock
+    from soleus_tui.core.settings import Settings
+    from soleus_tui.core.store import Profile
+    from soleus_tui.core.trainer import Trainer
+
+    catalog = builtin_catalog()
+    trainer = Trainer(Profile.open(data_dir, "default"), catalog, Settings(), SystemClock())
+    trainer.start(catalog.exercises[0])
+    samples = []
+    for count in range(reps):
+        begin = time.perf_counter()
+        if count % 15 == 14:
+            trainer.act(lambda w: w.finish_set())
+        else:
+            trainer.act(lambda w: w.press_space())
+        samples.append(time.perf_counter() - begin)
+    trainer.finish()
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]

@@ -20,10 +20,10 @@ QUIZ_OPTION = "quiz"
 class LearnScreen(Screen[None]):
     CSS_PATH = "learn.tcss"
     BINDINGS = [
-        Binding("right,n", "turn(1)", "Next", key_display="→", priority=True, id="learn.next"),
-        Binding("left,p", "turn(-1)", "Previous", key_display="←", show=False, priority=True, id="learn.previous"),
-        Binding("b", "bend", "Bend knee", id="learn.bend"),
-        Binding("l", "contents", "Lessons", id="learn.contents"),
+        Binding("right,n", "turn(1)", "Next", priority=True, id="learn.next"),
+        Binding("left,p", "turn(-1)", "Previous", show=False, priority=True, id="learn.previous"),
+        Binding("b", "bend", "Bend", id="learn.bend"),
+        Binding("l", "contents", "List", id="learn.contents"),
         Binding("t", "quiz", "Quiz", id="learn.quiz"),
         Binding("s", "sources", "Sources", show=False, id="learn.sources"),
         Binding("escape", "close_contents", "Back to the page", show=False, id="learn.close-contents"),
@@ -50,7 +50,7 @@ class LearnScreen(Screen[None]):
                 with VerticalScroll(id="learn-page"):
                     yield Markdown(self.pages[0], id="learn-text")
                 with Vertical(id="learn-contents-page"):
-                    yield Static("Pick a page with ↑ ↓ and enter; esc goes back.", id="learn-contents-hint")
+                    yield Static("↑ ↓ to pick, enter to open", id="learn-contents-hint")
                     yield OptionList(id="learn-contents")
         yield Static(id="leg-caption")
         yield Footer(compact=True)
@@ -143,6 +143,6 @@ class LearnScreen(Screen[None]):
         if action == "close_contents":
             return self.is_mounted and self.contents_open
         if action == "turn":
-            step = parameters[0]
-            return isinstance(step, int) and 0 <= self.page + step < len(self.pages)
+            step = parameters[0]  # at either end the key stays in the footer, dimmed
+            return (isinstance(step, int) and 0 <= self.page + step < len(self.pages)) or None
         return True

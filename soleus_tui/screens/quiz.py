@@ -153,8 +153,8 @@ class QuizScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "answer":
-            question = self.run.current
-            return not self.answered and question is not None and parameters[0] < len(question.options)
+            choice, question = parameters[0], self.run.current
+            return not self.answered and question is not None and isinstance(choice, int) and choice < len(question.options)
         if action == "next":
             return self.answered
         if action == "again":

@@ -1,0 +1,46 @@
+"""The number to read from a bench: a word above it, big digits, a bar and the keys that act now.
+
+Digits and ProgressBar draw with box and block glyphs; in plain mode the same places hold ASCII
+digits and an ASCII bar. Each part repaints only when its own text changes.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, ProgressBar, Static
+
+from soleus_tui.widgets.plain_bar import PlainBar
+from soleus_tui.widgets.plain_digits import PlainDigits
+
+
+class BigReadout(Vertical):
+    def __init__(self, plain: bool, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.plain = plain
+        self.shown: tuple[str | None, str | None, float | None, str | None] = (None, None, -1.0, None)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="readout-label", markup=False)
+        yield PlainDigits(id="readout-number") if self.plain else Digits(id="readout-number")
+        if self.plain:
+            yield PlainBar(id="readout-bar")
+        else:
+            yield ProgressBar(total=1.0, show_percentage=False, show_eta=False, id="readout-bar")
+        yield Static(id="readout-caption", markup=False)
+
+    def show(self, label: str, number: str, bar: float | None, caption: str, overtime: bool) -> None:
+        """`bar` runs from 0 to 1, None hides it; `overtime` turns the readout to its warning colour."""
+        shown = self.shown
+        if label != shown[0]:
+            self.query_one("#readout-label", Static).update(label)
+        if number != shown[1]:
+            self.query_one("#readout-number", PlainDigits if self.plain else Digits).update(number)
+        if bar != shown[2]:
+            progress = self.query_one("#readout-bar", PlainBar if self.plain else ProgressBar)
+            progress.display = bar is not None
+            progress.update(total=1.0, progress=bar or 0.0)
+        if caption != shown[3]:
+            self.query_one("#readout-caption", Static).update(caption)
+        self.set_class(overtime, "-overtime")
+        self.shown = (label, number, bar, caption)

@@ -1,14 +1,111 @@
-"""Train (being built): says what this area will hold."""
+"""Train: the catalog's exercises with last time's numbers; enter starts the highlighted one.
+
+A workout can hold several exercises in a row: starting another while one runs moves the workout
+on to it, and the runner's `n` does the same with the next one in the list.
+"""
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from soleus_tui.core.catalog import Exercise
+from soleus_tui.core.session import SetLog
+from soleus_tui.screens.runner import RunnerScreen
+from soleus_tui.screens.train_text import rest_text, sets_text
 
 
 class TrainScreen(Screen[None]):
+    CSS_PATH = "train.tcss"
+    BINDINGS = [Binding("enter", "start", "Start", priority=True, id="train.start")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last_times: dict[str, list[SetLog]] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Train will hold the exercise list and the set runner with its rep counter and rest timer.", classes="coming")
+        yield Static(id="train-running", markup=False)
+        table: DataTable[str] = DataTable(cursor_type="row", id="exercises")
+        table.add_column("Exercise", key="name")
+        table.add_column("Knee", key="knee")
+        table.add_column("Target", key="target")
+        table.add_column("Rest", key="rest")
+        table.add_column("Last time", key="last")
+        yield table
+        yield Static(id="exercise-about", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Train"
+        table = self.query_one(DataTable)
+        for exercise in self.app.catalog:
+            table.add_row(exercise.name, f"{exercise.knee_angle}°", exercise.target_text, "", "…", key=exercise.id)
+        if self.app.trainer.workout is not None:  # resumed from an earlier run: straight back to it
+            self.app.push_screen(RunnerScreen())
+
+    def on_screen_resume(self) -> None:
+        """Shown again: a workout may have started or ended, and settings may have changed."""
+        table = self.query_one(DataTable)
+        for exercise in self.app.catalog:
+            table.update_cell(exercise.id, "rest", rest_text(self.app.settings.rest_for(exercise.id, exercise.rest_s)))
+        workout = self.app.trainer.workout
+        running = self.query_one("#train-running", Static)
+        running.display = workout is not None
+        if workout is not None:
+            running.update(
+                f"In progress: {workout.plan.name}. Enter on it goes back to it; "
+                "enter on another exercise adds it to this workout."
+            )
+        self.load_last_times()
+
+    @property
+    def highlighted(self) -> Exercise:
+        return self.app.catalog.exercises[self.query_one(DataTable).cursor_row]
+
+    # -- last time ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True)
+    def load_last_times(self) -> None:
+        """Reads the history files, which may be years deep: off the UI thread."""
+        trainer = self.app.trainer
+        found = {exercise.id: trainer.last_time(exercise.id) for exercise in self.app.catalog}
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_last_times, found)
+
+    def show_last_times(self, found: dict[str, list[SetLog]]) -> None:
+        self.last_times = found
+        table = self.query_one(DataTable)
+        unit = self.app.settings.units
+        for exercise in self.app.catalog:
+            table.update_cell(exercise.id, "last", sets_text(found[exercise.id], unit, exercise.load) or "none yet")
+        self.show_about()
+        self.app.show_warnings()
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.show_about()
+
+    def show_about(self) -> None:
+        exercise = self.highlighted
+        self.query_one("#exercise-about", Static).update(f"{exercise.name}\n{exercise.why}")
+
+    # -- starting -------------------------------------------------------------------------------
+
+    def action_start(self) -> None:
+        trainer = self.app.trainer
+        if not trainer.can_train:
+            self.notify(
+                "Another soleus-tui is training on this profile, so this one can only look. "
+                "Finish or close the other one to train here.",
+                title="Read-only",
+                severity="warning",
+            )
+            return
+        exercise = self.highlighted
+        if trainer.workout is None or trainer.workout.plan.id != exercise.id:
+            trainer.start(exercise)
+        self.app.push_screen(RunnerScreen())

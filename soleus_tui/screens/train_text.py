@@ -1,0 +1,177 @@
+"""What the Train screens say: the workout's state turned into words and numbers, nothing drawn.
+
+Pure functions of a Workout (which reads its own clock), so the runner can compare one view with
+the last and repaint only what changed, and tests can read the words without a terminal.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from soleus_tui.core.session import SetLog
+from soleus_tui.core.stats import Suggestion
+from soleus_tui.core.units import format_load
+from soleus_tui.core.workout import Phase, Workout
+
+APP_NAME = "soleus-tui"
+SIDE_MARK = {"left": "L ", "right": "R ", "both": ""}
+
+
+@dataclass(frozen=True)
+class Readout:
+    """The big part of the runner: a word, a number, a bar and what the keys do now."""
+
+    label: str
+    number: str
+    bar: float | None  # 0 to 1; None: no bar
+    caption: str
+    overtime: bool = False
+
+
+@dataclass(frozen=True)
+class RunnerView:
+    name: str
+    where: str  # set N of M and the side
+    cues: str
+    readout: Readout
+    tempo: tuple[int, int, int]  # seconds: up, pause, down
+    tempo_now: tuple[str, int] | None  # the stage and its whole seconds left; None: the cue stands still
+    load: str
+    rest: str
+    logged: str
+    note: str
+    window_title: str | None  # shown in the terminal's title bar while resting
+    moving: bool  # something on screen changes with time
+
+
+def clock_text(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def seconds_text(seconds: float) -> str:
+    """Whole seconds, as minutes and seconds from one minute on."""
+    return clock_text(seconds) if seconds >= 60 else str(int(seconds))
+
+
+def rest_text(seconds: int) -> str:
+    return clock_text(seconds) if seconds else "off"
+
+
+def sets_text(sets: Sequence[SetLog], unit: str, load_kind: str) -> str:
+    """Logged sets at a glance: '12, 12, 11 · 20 kg', or each set's load when they differ."""
+    if not sets:
+        return ""
+    counts = [SIDE_MARK[s.side] + (f"{s.hold_s:g} s" if s.hold_s else str(s.reps)) for s in sets]
+    loads = [format_load(s.load_kg, unit, load_kind) for s in sets]
+    if len(set(loads)) == 1:
+        return f"{', '.join(counts)} · {loads[0]}"
+    return ", ".join(f"{count} at {load}" for count, load in zip(counts, loads))
+
+
+def suggestion_text(suggestion: Suggestion, unit: str, load_kind: str) -> str:
+    load = format_load(suggestion.load_kg, unit, load_kind)
+    target = f"{suggestion.hold_s:g} s hold" if suggestion.hold_s else f"{suggestion.reps} reps"
+    return f"{target} at {load}: {suggestion.reason}"
+
+
+def runner_view(workout: Workout, unit: str, next_name: str) -> RunnerView:
+    plan = workout.plan
+    readout = _readout(workout, next_name)
+    tempo_now = _tempo_now(workout)
+    resting = workout.phase is Phase.REST
+    return RunnerView(
+        name=plan.name,
+        where=_where(workout),
+        cues="\n".join(f"· {cue}" for cue in plan.cues),
+        readout=readout,
+        tempo=plan.tempo,
+        tempo_now=tempo_now,
+        load=f"Load       {format_load(workout.load_kg, unit, plan.load)}",
+        rest=f"Rest       {rest_text(workout.rest_s)}" + (" after a set" if workout.rest_s else ""),
+        logged=f"So far     {sets_text(workout.log.sets, unit, plan.load) or 'no sets yet'}",
+        note=f"Note       {workout.notes}" if workout.notes else "",
+        window_title=f"{readout.number} {'overtime' if readout.overtime else 'rest'} · {APP_NAME}" if resting else None,
+        moving=workout.phase is not Phase.SET or tempo_now is not None,
+    )
+
+
+def _where(workout: Workout) -> str:
+    plan = workout.plan
+    if _done(workout):
+        return f"All {plan.sets} sets done"
+    side = f"{workout.side.upper()} LEG" if plan.per_side else "both legs"
+    return f"Set {workout.set_number} of {plan.sets} · {side}"
+
+
+def _done(workout: Workout) -> bool:
+    return workout.exercise_complete and not workout.in_progress
+
+
+def _tempo_now(workout: Workout) -> tuple[str, int] | None:
+    """Paced: always. Counted by hand: for one rep after each press, then it waits for the next."""
+    cue = workout.tempo_cue()
+    if cue is None:
+        return None
+    since_press = workout.clock.monotonic() - workout.cue_started
+    if not workout.paced and (workout.reps == 0 or since_press >= workout.rep_length_s):
+        return None
+    stage, left = cue
+    return stage, max(math.ceil(left), 1)
+
+
+def _readout(workout: Workout, next_name: str) -> Readout:
+    plan = workout.plan
+    phase = workout.phase
+    if phase is Phase.REST:
+        return _rest_readout(workout, next_name)
+    if phase is Phase.SWITCH:
+        other = workout.side
+        return Readout(
+            f"SWITCH LEGS · {other} leg next",
+            str(max(math.ceil(workout.switch_remaining()), 0)),
+            None,
+            _space_starts(workout, f"the {other} leg's set"),
+        )
+    if phase is Phase.GET_READY:
+        what = "the hold starts at zero" if plan.is_hold else "counting starts at zero · a stops pacing"
+        return Readout("GET READY", str(max(math.ceil(workout.get_ready_remaining()), 1)), None, what)
+    if phase is Phase.HOLDING:
+        held = workout.held_s()
+        reached = held >= plan.hold_s
+        label = f"TARGET {plan.hold_s:g} s REACHED" if reached else f"HOLDING · target {plan.hold_s:g} s"
+        return Readout(label, seconds_text(held), min(int(held) / plan.hold_s, 1.0), "space stops and logs the hold")
+    if _done(workout):
+        return Readout(
+            "EXERCISE DONE", str(workout.sets_done), None, f"n: next is {next_name} · f finishes the workout"
+        )
+    if plan.is_hold:
+        return Readout(f"HOLD · target {plan.hold_s:g} s", "0", 0.0, "space: 3-2-1, then hold")
+    fraction = min(workout.reps / plan.reps, 1.0)
+    if workout.paced:
+        return Readout(
+            f"PACED · target {plan.reps}", str(workout.reps), fraction, "the count follows the tempo · space ends the set"
+        )
+    return Readout(
+        f"REPS · target {plan.reps}", str(workout.reps), fraction, "space counts a rep · enter logs the set"
+    )
+
+
+def _rest_readout(workout: Workout, next_name: str) -> Readout:
+    left = workout.rest_remaining()
+    after = f"n: next is {next_name}" if workout.exercise_complete else _space_starts(workout, "the next set")
+    if left > 0:
+        shown = math.ceil(left)  # the bar moves with the number, once a second
+        return Readout("REST", clock_text(shown), min(shown / workout.rest_target_s, 1.0), f"{after} · s skips · +/- 15 s")
+    return Readout("OVERTIME · rest is over", "+" + clock_text(-left), 0.0, f"{after} · s skips", overtime=True)
+
+
+def _space_starts(workout: Workout, what: str) -> str:
+    """What space does from rest or the switch pause: it begins the set at once."""
+    if workout.plan.is_hold:
+        return f"space: 3-2-1 for {what}"
+    if workout.paced:
+        return f"space starts {what}, paced"
+    return f"space counts rep 1 of {what}"

@@ -19,6 +19,8 @@ from soleus_tui.core.settings import Settings, load_settings, save_settings
 from soleus_tui.core.store import Profile, default_config_dir
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from soleus_tui.core.catalog import Catalog
     from soleus_tui.core.lock import ProfileLock
     from soleus_tui.core.trainer import Trainer
@@ -51,11 +53,18 @@ def _history() -> Screen:
     return HistoryScreen()
 
 
+def _commands() -> type[Provider]:
+    from soleus_tui.commands import SoleusCommands
+
+    return SoleusCommands
+
+
 class SoleusApp(App[int]):
     TITLE = "soleus-tui"
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     MODES = {HOME: _home, "learn": _learn, "train": _train, "history": _history}
     DEFAULT_MODE = HOME
+    COMMANDS = App.COMMANDS | {_commands}
     BINDINGS = [
         Binding("1", "switch_mode('learn')", "Learn", id="learn"),
         Binding("2", "switch_mode('train')", "Train", id="train"),

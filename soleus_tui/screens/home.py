@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -10,12 +11,15 @@ AREAS = (
     ("1", "Learn", "why the soleus matters, a leg whose knee bends, a quiz"),
     ("2", "Train", "bent-knee exercises, a rep counter, rest timers"),
     ("3", "History", "every workout, streaks, bests and the weekly trend"),
+    ("s", "Settings", "units, bell, plain mode, rest per exercise, theme"),
 )
 
 MENU = "\n\n".join(f"[bold $text on $accent] {key} [/]  [bold]{name}[/]\n      {what}" for key, name, what in AREAS)
 
 
 class HomeScreen(Screen[None]):
+    BINDINGS = [Binding("s", "settings", "Settings", id="settings")]
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
@@ -31,3 +35,8 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"profile {self.app.profile.root.name}"
+
+    def action_settings(self) -> None:
+        from soleus_tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())

@@ -1,0 +1,94 @@
+"""Settings: units, bell, plain mode, theme and rest per exercise, each saved as soon as it changes.
+
+A rest is checked as it is typed and kept when done (enter, tab, esc); one that cannot be used
+shows why and is not saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Select, Static
+
+from soleus_tui.core.settings import Settings, parse_rest
+from soleus_tui.core.units import UNITS
+
+
+class SettingsScreen(ModalScreen[None]):
+    CSS_PATH = "settings.tcss"
+    BINDINGS = [Binding("escape", "close", "Close", id="settings.close")]
+
+    def compose(self) -> ComposeResult:
+        settings: Settings = self.app.settings
+        with Vertical(id="settings-box"):
+            yield Static("Settings · saved as you change them", id="settings-title")
+            with Horizontal(classes="setting"):
+                yield Static("Units", classes="setting-name")
+                yield Select([(unit, unit) for unit in UNITS], value=settings.units, allow_blank=False, compact=True, id="units")
+            with Horizontal(classes="setting"):
+                yield Static("Theme", classes="setting-name")
+                themes = sorted(self.app.available_themes)
+                yield Select([(theme, theme) for theme in themes], value=self.app.theme, allow_blank=False, compact=True, id="theme")
+            yield Checkbox("Bell at the end of rest and at a target", settings.bell, compact=True, id="bell")
+            yield Checkbox("Plain mode: ASCII digits and bars", self.app.plain, compact=True, id="plain")
+            yield Checkbox("Rest timer after each set", settings.rest_enabled, compact=True, id="rest-enabled")
+            yield Static("Rest in seconds, or off; used from the next exercise started", id="rest-heading")
+            with VerticalScroll(id="rest-list", disabled=not settings.rest_enabled):
+                for exercise in self.app.catalog:
+                    with Horizontal(classes="setting"):
+                        yield Static(exercise.name, classes="setting-name rest-name", markup=False)
+                        rest = settings.rest_s.get(exercise.id, exercise.rest_s)
+                        yield Input(str(rest) if rest else "off", name=exercise.id, compact=True, classes="rest-input")
+            yield Static(id="settings-reason", markup=False)
+            yield Static("tab moves on and keeps what was typed · esc closes", id="settings-hint")
+
+    def save(self, settings: Settings) -> None:
+        if settings != self.app.settings:  # widgets also report the values they start with
+            self.app.update_settings(settings)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "units":
+            self.save(replace(self.app.settings, units=str(event.value)))
+        elif event.value != self.app.theme:
+            self.app.theme = str(event.value)
+            self.save(replace(self.app.settings, theme=str(event.value)))
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id == "bell":
+            self.save(replace(self.app.settings, bell=event.value))
+        elif event.checkbox.id == "plain":
+            self.app.plain = event.value
+            self.app.set_class(event.value, "plain")
+            self.save(replace(self.app.settings, plain=event.value))
+        else:
+            self.query_one("#rest-list").disabled = not event.value
+            self.save(replace(self.app.settings, rest_enabled=event.value))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        _, reason = parse_rest(event.value)
+        self.query_one("#settings-reason", Static).update(reason)
+        event.input.set_class(bool(reason), "-invalid")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.keep_rest(event.input)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        self.keep_rest(event.input)
+
+    def keep_rest(self, field: Input) -> None:
+        """A rest is kept when it is done being typed (enter, tab, esc), and only if it can be used."""
+        seconds, _ = parse_rest(field.value)
+        exercise = self.app.catalog.get(field.name or "")
+        if seconds is None or exercise is None:
+            return
+        if seconds != self.app.settings.rest_s.get(exercise.id, exercise.rest_s):
+            self.save(self.app.settings.with_rest(exercise.id, seconds))
+
+    def action_close(self) -> None:
+        if isinstance(self.focused, Input):
+            self.keep_rest(self.focused)
+        self.dismiss()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,11 @@ def per_side_exercise() -> Exercise:
     return make_exercise(
         id="single-leg-bent-knee-raise", name="Single-leg bent-knee raise", per_side=True, sets=2, reps=10, rest_s=60
     )
+
+
+@pytest.fixture(scope="session")
+def console_script() -> Path:
+    """The `soleus-tui` that `pip install .` put beside this interpreter (the README's set-up)."""
+    script = Path(sys.executable).parent / "soleus-tui"
+    assert script.exists(), "install the package first: pip install '.[test]' (see README)"
+    return script

@@ -7,20 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from soleus_tui import __version__
 from soleus_tui.core.export import CSV_COLUMNS
 
 ROOT = Path(__file__).parents[1]
-
-
-@pytest.fixture(scope="session")
-def console_script() -> Path:
-    """The `soleus-tui` that `pip install .` put beside this interpreter (the README's set-up)."""
-    script = Path(sys.executable).parent / "soleus-tui"
-    assert script.exists(), "install the package first: pip install '.[test]' (see README)"
-    return script
 
 
 def run_installed(script: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,66 @@
+"""The installed app in a real terminal (tmux, 80x24): terminals, hang-ups, kills, small windows."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from soleus_tui.core.lock import ProfileLock
+from soleus_tui.core.store import Profile
+from tests.tmux import Tmux
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    session = Tmux(tmp_path)
+    yield session
+    session.kill_server()
+
+
+@pytest.fixture
+def launch(tmux: Tmux, console_script: Path, data_dir: Path, tmp_path: Path):
+    """Start soleus-tui from a folder that is not the project, as a new user would."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(exist_ok=True)
+
+    def start(term: str = "xterm-256color", *extra: str, **env: str) -> Tmux:
+        tmux.start(
+            [str(console_script), "--data-dir", str(data_dir), *extra],
+            env={"TERM": term, "PYTHONPATH": "", "NO_COLOR": "", **env},
+            cwd=elsewhere,
+        )
+        tmux.wait_for("History")
+        return tmux
+
+    return start
+
+
+@pytest.mark.parametrize("term", ["xterm", "xterm-256color", "screen-256color", "tmux-256color", "linux"])
+def test_every_supported_terminal_shows_the_areas_and_quits_cleanly(launch, term: str) -> None:
+    tmux = launch(term)
+    tmux.press("1")
+    tmux.wait_for("Knee straight")  # the leg drawing's caption
+    tmux.press("3")
+    tmux.wait_until(lambda: "Knee straight" not in tmux.screen(), "the history screen")
+    tmux.press("q")
+    tmux.wait_until(tmux.exited, "the app to quit", timeout=5)
+    assert "Traceback" not in tmux.screen() and "Error" not in tmux.screen()
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGHUP, signal.SIGTERM])
+def test_a_hang_up_or_terminate_exits_within_seconds_and_frees_the_profile(
+    launch, data_dir: Path, signal_number: signal.Signals
+) -> None:
+    tmux = launch()
+    tmux.press("2")  # the trainer, and so the profile lock, is in use
+    tmux.wait_for("Train")
+    lock = ProfileLock(Profile.open(data_dir, "default").lock_path)
+    tmux.wait_until(lambda: not lock.acquire(), "the app to hold the profile lock")
+    os.kill(tmux.pid, signal_number)
+    tmux.wait_until(tmux.exited, "the app to leave", timeout=3)
+    assert lock.acquire()
+    lock.release()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,3 +65,60 @@ def test_a_hang_up_or_terminate_exits_within_seconds_and_frees_the_profile(
     tmux.wait_until(tmux.exited, "the app to leave", timeout=3)
     assert lock.acquire()
     lock.release()
+
+
+def saved_reps(data_dir: Path) -> tuple[list[int], int] | None:
+    """(reps of each logged set, reps of the set in progress) from current.toml, if it is there."""
+    path = Profile.open(data_dir, "default").current_path
+    try:
+        table = tomllib.loads(path.read_text())
+    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        return None
+    logged = [s["reps"] for exercise in table["exercises"] for s in exercise["sets"]]
+    return logged, table["runner"]["reps"]
+
+
+def count_reps(tmux: Tmux, data_dir: Path, logged: list[int], reps: int, already: int = 0) -> None:
+    """Press space until the set in progress has `reps`, checking each one reaches the disk."""
+    for count in range(already + 1, reps + 1):
+        tmux.press("Space")
+        tmux.wait_until(lambda: saved_reps(data_dir) == (logged, count), f"rep {count} on disk")
+
+
+def test_kill_9_mid_set_then_resume_keeps_every_counted_rep(launch, tmux: Tmux, data_dir: Path) -> None:
+    launch()
+    tmux.press("2")
+    tmux.wait_for("Last time")
+    tmux.press("Enter")  # the first exercise
+    tmux.wait_for("REPS")
+    count_reps(tmux, data_dir, [], 3)
+    tmux.press("Enter")  # log the set; rest starts
+    tmux.wait_until(lambda: saved_reps(data_dir) == ([3], 0), "the set on disk")
+    count_reps(tmux, data_dir, [3], 2)  # space in rest starts the next set
+    os.kill(tmux.pid, signal.SIGKILL)
+    tmux.wait_until(tmux.exited, "the process to die")
+    tmux.kill_server()
+
+    launch()
+    tmux.wait_for("left unfinished")
+    tmux.press("r")
+    tmux.wait_for("Set 2 of 3")
+    assert saved_reps(data_dir) == ([3], 2)
+    count_reps(tmux, data_dir, [3], 3, already=2)  # carries on from the two counted before the kill
+    tmux.press("f")
+    profile = Profile.open(data_dir, "default")
+    tmux.wait_until(lambda: not profile.current_path.exists(), "the workout to be finished")
+    (path,) = profile.iter_session_paths()
+    assert [s.reps for s in profile.read_session(path).exercises[0].sets] == [3, 3]
+
+
+def test_a_hang_up_mid_set_leaves_the_counted_reps_on_disk(launch, tmux: Tmux, data_dir: Path) -> None:
+    launch()
+    tmux.press("2")
+    tmux.wait_for("Last time")
+    tmux.press("Enter")
+    tmux.wait_for("REPS")
+    count_reps(tmux, data_dir, [], 4)
+    os.kill(tmux.pid, signal.SIGHUP)
+    tmux.wait_until(tmux.exited, "the app to leave", timeout=3)
+    assert saved_reps(data_dir) == ([], 4)

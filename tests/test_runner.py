@@ -138,8 +138,8 @@ async def test_a_whole_reps_workout_by_keys(app: SoleusApp, clock: ManualClock, 
         assert text(screen, "#runner-where") == "All 2 sets done"
         await wait(pilot, clock, 30)
         await press(pilot, "s")
-        assert big(screen) == ("EXERCISE DONE", "2")
-        assert "n: next is Wall hold" in text(screen, "#readout-caption")
+        assert big(screen) == ("SETS DONE · this exercise is complete", "2")
+        assert text(screen, "#readout-caption") == "n      next: Wall hold\nf      finish the workout"
         assert [s.reps for s in workout(app).log.sets] == [3, 3]
         await press(pilot, "f")
         assert isinstance(app.screen, TrainScreen)
@@ -172,7 +172,7 @@ async def test_paced_mode_counts_on_the_tempo_and_logs_the_set_itself(app: Soleu
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_runner(pilot)
         await press(pilot, "a")
-        assert big(screen) == ("GET READY", "3")
+        assert big(screen) == ("GET READY · counting starts at zero", "3")
         await wait(pilot, clock, 1)
         assert big(screen)[1] == "2"
         await wait(pilot, clock, 2)
@@ -208,7 +208,7 @@ async def test_a_hold_with_get_ready_counts_up_and_rings_at_the_target(app: Sole
         assert big(screen) == ("HOLD · target 10 s", "0")
         assert not screen.query_one("#tempo").display
         await press(pilot, "space")
-        assert big(screen) == ("GET READY", "3")
+        assert big(screen) == ("GET READY · the hold starts at zero", "3")
         await wait(pilot, clock, 3)
         assert big(screen) == ("HOLDING · target 10 s", "0")
         await wait(pilot, clock, 9.5)
@@ -229,6 +229,8 @@ async def test_a_per_side_exercise_runs_left_then_switch_then_right(app: SoleusA
         assert text(screen, "#runner-where") == "Set 1 of 1 · LEFT LEG"
         await press(pilot, "space", "space", "enter")
         assert big(screen) == ("SWITCH LEGS · right leg next", "10")
+        assert screen.query_one(BigReadout).has_class("-switch")
+        assert text(screen, "#readout-caption") == "space  count rep 1 of the right leg\ns      skip the pause"
         assert text(screen, "#runner-where") == "Set 1 of 1 · RIGHT LEG"
         await wait(pilot, clock, 4)
         assert big(screen)[1] == "6"

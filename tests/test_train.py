@@ -49,12 +49,14 @@ async def test_last_times_numbers_come_from_history(data_dir: Path, clock: Manua
     app = SoleusApp(data_dir=data_dir, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_list(app, pilot)
-        assert screen.query_one(DataTable).get_row_at(0)[4] == "10, 9, 8 · 20 kg"
+        assert screen.query_one(DataTable).get_row_at(0)[4] == "10 9 8"
+        about = str(screen.query_one("#exercise-about", Static).render())
+        assert about.startswith("Last time  10, 9, 8 · 20 kg\nTry today  11 reps at 20 kg: same load, one more rep")
         runner = await start_highlighted(app, pilot)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert str(runner.query_one("#runner-last", Static).render()) == "Last time  10, 9, 8 · 20 kg"
-        assert "11 reps at 20 kg" in str(runner.query_one("#runner-suggestion", Static).render())
+        history = str(runner.query_one("#runner-history", Static).render())
+        assert history == "Last time  10, 9, 8 · 20 kg\nTry today  11 reps at 20 kg: same load, one more rep"
         assert str(runner.query_one("#runner-load", Static).render()) == "Load       20 kg"
 
 

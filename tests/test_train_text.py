@@ -9,7 +9,14 @@ from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.stats import Suggestion
 from soleus_tui.core.workout import Workout
-from soleus_tui.screens.train_text import clock_text, runner_view, seconds_text, sets_text, suggestion_text
+from soleus_tui.screens.train_text import (
+    clock_text,
+    counts_text,
+    runner_view,
+    seconds_text,
+    sets_text,
+    suggestion_text,
+)
 from soleus_tui.widgets.plain_digits import plain_rows
 
 WHEN = datetime(2026, 11, 24, 7, 30, tzinfo=timezone.utc)
@@ -30,6 +37,14 @@ def test_sets_at_a_glance() -> None:
     assert sets_text([logged(12, 20), logged(10, 22.5)], "kg", "dumbbell") == "12 at 20 kg, 10 at 22.5 kg"
     assert sets_text([logged(10, 0, "left"), logged(9, 0, "right")], "kg", "bodyweight") == "L 10, R 9 · bodyweight"
     assert sets_text([logged(0, 0, hold_s=31.5)], "lb", "bodyweight") == "31.5 s · bodyweight"
+
+
+def test_counts_fit_a_table_column() -> None:
+    assert counts_text([]) == ""
+    assert counts_text([logged(12, 20), logged(12, 20), logged(11, 20)]) == "12 12 11"
+    per_side = [logged(12, 0, "left"), logged(12, 0, "right"), logged(11, 0, "left"), logged(10, 0, "right")]
+    assert counts_text(per_side + [logged(9, 0, "left")]) == "12/12 11/10 9"
+    assert counts_text([logged(0, 0, hold_s=33.6), logged(0, 0, hold_s=30.0)]) == "34 30 s"
 
 
 def test_a_suggestion_names_target_load_and_reason() -> None:
@@ -61,7 +76,7 @@ def test_rest_after_the_last_set_offers_the_next_exercise(clock: ManualClock, re
         workout.finish_set()
     view = runner_view(workout, "kg", "Wall-sit calf raise")
     assert view.where == f"All {reps_exercise.sets} sets done"
-    assert view.readout.caption.startswith("n: next is Wall-sit calf raise")
+    assert view.readout.caption == "n      next: Wall-sit calf raise\ns      skip the rest"
     assert view.window_title == "1:30 rest · soleus-tui"
 
 

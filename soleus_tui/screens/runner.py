@@ -25,7 +25,7 @@ from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.stats import Suggestion
 from soleus_tui.core.workout import Event, Phase, Workout
-from soleus_tui.screens.train_text import RunnerView, runner_view, sets_text, suggestion_text
+from soleus_tui.screens.train_text import RunnerView, history_lines, runner_view
 from soleus_tui.widgets.big_readout import BigReadout
 from soleus_tui.widgets.tempo_cue import TempoCue
 from soleus_tui.widgets.window_title import WindowTitle
@@ -83,9 +83,9 @@ class RunnerScreen(Screen[None]):
                             yield Static(id=f"runner-{line}", markup=False)
                             yield Static(keys, classes="runner-keys", markup=False)
                     yield Static(id="runner-logged", markup=False)
-            with Vertical(id="runner-history"):
-                for line in ("last", "suggestion", "note"):
-                    yield Static(id=f"runner-{line}", markup=False)
+            with Vertical(id="runner-bottom"):
+                yield Static(id="runner-history", markup=False)
+                yield Static(id="runner-note", markup=False)
         yield Footer(compact=True)
         yield WindowTitle()
 
@@ -96,7 +96,9 @@ class RunnerScreen(Screen[None]):
     async def on_screen_resume(self) -> None:
         """Shown again (first time, or after a dialog): settings may have changed underneath."""
         if self.plain != self.app.plain:
+            self.ticker.pause()  # the tick runs beside this handler: keep it off the half-built screen
             await self.recompose()
+            self.history_for = None
         self.view = None
         self.show()
 
@@ -156,10 +158,9 @@ class RunnerScreen(Screen[None]):
             self.app.call_from_thread(self.show_history, exercise, unit, last, suggestion)
 
     def show_history(self, exercise: Exercise, unit: str, last: list[SetLog], suggestion: Suggestion | None) -> None:
-        last_line = sets_text(last, unit, exercise.load) or "none yet"
-        self.query_one("#runner-last", Static).update(f"Last time  {last_line}")
-        today = suggestion_text(suggestion, unit, exercise.load) if suggestion else "a load you can lift with good form"
-        self.query_one("#runner-suggestion", Static).update(f"Try today  {today}")
+        # A query, not query_one: the lines may be between two layouts (plain mode switched).
+        for lines in self.query("#runner-history").results(Static):
+            lines.update(history_lines(exercise, last, suggestion, unit))
         self.app.show_warnings()
 
     # -- keys ------------------------------------------------------------------------------------

@@ -15,8 +15,11 @@ from textual.worker import get_current_worker
 
 from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.session import SetLog
+from soleus_tui.core.stats import Suggestion
 from soleus_tui.screens.runner import RunnerScreen
-from soleus_tui.screens.train_text import rest_text, sets_text
+from soleus_tui.screens.train_text import counts_text, history_lines, rest_text
+
+LastTime = tuple[list[SetLog], Suggestion | None]
 
 
 class TrainScreen(Screen[None]):
@@ -25,7 +28,7 @@ class TrainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.last_times: dict[str, list[SetLog]] = {}
+        self.last_times: dict[str, LastTime] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,16 +76,18 @@ class TrainScreen(Screen[None]):
     def load_last_times(self) -> None:
         """Reads the history files, which may be years deep: off the UI thread."""
         trainer = self.app.trainer
-        found = {exercise.id: trainer.last_time(exercise.id) for exercise in self.app.catalog}
+        found: dict[str, LastTime] = {}
+        for exercise in self.app.catalog:
+            last = trainer.last_time(exercise.id)
+            found[exercise.id] = last, trainer.suggestion(exercise, last)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_last_times, found)
 
-    def show_last_times(self, found: dict[str, list[SetLog]]) -> None:
+    def show_last_times(self, found: dict[str, LastTime]) -> None:
         self.last_times = found
         table = self.query_one(DataTable)
-        unit = self.app.settings.units
         for exercise in self.app.catalog:
-            table.update_cell(exercise.id, "last", sets_text(found[exercise.id], unit, exercise.load) or "none yet")
+            table.update_cell(exercise.id, "last", counts_text(found[exercise.id][0]) or "none yet")
         self.show_about()
         self.app.show_warnings()
 
@@ -91,7 +96,12 @@ class TrainScreen(Screen[None]):
 
     def show_about(self) -> None:
         exercise = self.highlighted
-        self.query_one("#exercise-about", Static).update(f"{exercise.name}\n{exercise.why}")
+        cues = "\n".join(f"· {cue}" for cue in exercise.cues)
+        about = f"{exercise.why}\n\n{cues}"
+        if exercise.id in self.last_times:
+            last, suggestion = self.last_times[exercise.id]
+            about = f"{history_lines(exercise, last, suggestion, self.app.settings.units)}\n\n{about}"
+        self.query_one("#exercise-about", Static).update(about)
 
     # -- starting -------------------------------------------------------------------------------
 

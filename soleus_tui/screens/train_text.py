@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.stats import Suggestion
 from soleus_tui.core.units import format_load
@@ -27,7 +28,7 @@ class Readout:
     number: str
     bar: float | None  # 0 to 1; None: no bar
     caption: str
-    overtime: bool = False
+    tone: str = ""  # "switch" or "overtime" draw the eye; the words say it too
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,31 @@ def sets_text(sets: Sequence[SetLog], unit: str, load_kind: str) -> str:
     return ", ".join(f"{count} at {load}" for count, load in zip(counts, loads))
 
 
+def counts_text(sets: Sequence[SetLog]) -> str:
+    """The shortest form, for a table column: '12 12 11', '12/12 11/10' left/right, '34 30 s'."""
+    words: list[str] = []
+    previous_side = ""
+    for logged in sets:
+        count = str(round(logged.hold_s)) if logged.hold_s else str(logged.reps)
+        if logged.side == "right" and previous_side == "left":
+            words[-1] += f"/{count}"
+        else:
+            words.append(count)
+        previous_side = logged.side
+    return " ".join(words) + (" s" if sets and sets[0].hold_s else "")
+
+
 def suggestion_text(suggestion: Suggestion, unit: str, load_kind: str) -> str:
     load = format_load(suggestion.load_kg, unit, load_kind)
     target = f"{suggestion.hold_s:g} s hold" if suggestion.hold_s else f"{suggestion.reps} reps"
     return f"{target} at {load}: {suggestion.reason}"
+
+
+def history_lines(exercise: Exercise, last: Sequence[SetLog], suggestion: Suggestion | None, unit: str) -> str:
+    """Last time's sets and what to try today, as two lines."""
+    done = sets_text(last, unit, exercise.load) or "none yet"
+    today = suggestion_text(suggestion, unit, exercise.load) if suggestion else "a load you can lift with good form"
+    return f"Last time  {done}\nTry today  {today}"
 
 
 def runner_view(workout: Workout, unit: str, next_name: str) -> RunnerView:
@@ -93,7 +115,7 @@ def runner_view(workout: Workout, unit: str, next_name: str) -> RunnerView:
         rest=f"Rest       {rest_text(workout.rest_s)}" + (" after a set" if workout.rest_s else ""),
         logged=f"So far     {sets_text(workout.log.sets, unit, plan.load) or 'no sets yet'}",
         note=f"Note       {workout.notes}" if workout.notes else "",
-        window_title=f"{readout.number} {'overtime' if readout.overtime else 'rest'} · {APP_NAME}" if resting else None,
+        window_title=f"{readout.number} {'overtime' if readout.tone == 'overtime' else 'rest'} · {APP_NAME}" if resting else None,
         moving=workout.phase is not Phase.SET or tempo_now is not None,
     )
 
@@ -122,6 +144,11 @@ def _tempo_now(workout: Workout) -> tuple[str, int] | None:
     return stage, max(math.ceil(left), 1)
 
 
+def _keys(*lines: tuple[str, str]) -> str:
+    """What the keys do now, one key a line, so it reads at a glance."""
+    return "\n".join(f"{key:<6} {what}" for key, what in lines)
+
+
 def _readout(workout: Workout, next_name: str) -> Readout:
     plan = workout.plan
     phase = workout.phase
@@ -129,49 +156,47 @@ def _readout(workout: Workout, next_name: str) -> Readout:
         return _rest_readout(workout, next_name)
     if phase is Phase.SWITCH:
         other = workout.side
-        return Readout(
-            f"SWITCH LEGS · {other} leg next",
-            str(max(math.ceil(workout.switch_remaining()), 0)),
-            None,
-            _space_starts(workout, f"the {other} leg's set"),
-        )
+        number = str(max(math.ceil(workout.switch_remaining()), 0))
+        keys = _keys(_space_starts(workout, f"the {other} leg"), ("s", "skip the pause"))
+        return Readout(f"SWITCH LEGS · {other} leg next", number, None, keys, tone="switch")
     if phase is Phase.GET_READY:
-        what = "the hold starts at zero" if plan.is_hold else "counting starts at zero · a stops pacing"
-        return Readout("GET READY", str(max(math.ceil(workout.get_ready_remaining()), 1)), None, what)
+        number = str(max(math.ceil(workout.get_ready_remaining()), 1))
+        if plan.is_hold:
+            return Readout("GET READY · the hold starts at zero", number, None, _keys(("space", "start now")))
+        return Readout("GET READY · counting starts at zero", number, None, _keys(("space", "start now"), ("a", "stop pacing")))
     if phase is Phase.HOLDING:
         held = workout.held_s()
         reached = held >= plan.hold_s
         label = f"TARGET {plan.hold_s:g} s REACHED" if reached else f"HOLDING · target {plan.hold_s:g} s"
-        return Readout(label, seconds_text(held), min(int(held) / plan.hold_s, 1.0), "space stops and logs the hold")
+        fraction = min(int(held) / plan.hold_s, 1.0)
+        return Readout(label, seconds_text(held), fraction, _keys(("space", "stop and log the hold")))
     if _done(workout):
-        return Readout(
-            "EXERCISE DONE", str(workout.sets_done), None, f"n: next is {next_name} · f finishes the workout"
-        )
+        keys = _keys(("n", f"next: {next_name}"), ("f", "finish the workout"))
+        return Readout("SETS DONE · this exercise is complete", str(workout.sets_done), None, keys)
     if plan.is_hold:
-        return Readout(f"HOLD · target {plan.hold_s:g} s", "0", 0.0, "space: 3-2-1, then hold")
+        return Readout(f"HOLD · target {plan.hold_s:g} s", "0", 0.0, _keys(("space", "3-2-1, then hold")))
     fraction = min(workout.reps / plan.reps, 1.0)
     if workout.paced:
-        return Readout(
-            f"PACED · target {plan.reps}", str(workout.reps), fraction, "the count follows the tempo · space ends the set"
-        )
-    return Readout(
-        f"REPS · target {plan.reps}", str(workout.reps), fraction, "space counts a rep · enter logs the set"
-    )
+        keys = _keys(("", "the count follows the tempo"), ("space", "end the set now"))
+        return Readout(f"PACED · target {plan.reps}", str(workout.reps), fraction, keys)
+    keys = _keys(("space", "count a rep"), ("enter", "log the set"))
+    return Readout(f"REPS · target {plan.reps}", str(workout.reps), fraction, keys)
 
 
 def _rest_readout(workout: Workout, next_name: str) -> Readout:
     left = workout.rest_remaining()
-    after = f"n: next is {next_name}" if workout.exercise_complete else _space_starts(workout, "the next set")
+    after = ("n", f"next: {next_name}") if workout.exercise_complete else _space_starts(workout, "the next set")
+    keys = _keys(after, ("s", "skip the rest"))
     if left > 0:
         shown = math.ceil(left)  # the bar moves with the number, once a second
-        return Readout("REST", clock_text(shown), min(shown / workout.rest_target_s, 1.0), f"{after} · s skips · +/- 15 s")
-    return Readout("OVERTIME · rest is over", "+" + clock_text(-left), 0.0, f"{after} · s skips", overtime=True)
+        return Readout("REST", clock_text(shown), min(shown / workout.rest_target_s, 1.0), keys)
+    return Readout("OVERTIME · rest is over", "+" + clock_text(-left), 0.0, keys, tone="overtime")
 
 
-def _space_starts(workout: Workout, what: str) -> str:
+def _space_starts(workout: Workout, what: str) -> tuple[str, str]:
     """What space does from rest or the switch pause: it begins the set at once."""
     if workout.plan.is_hold:
-        return f"space: 3-2-1 for {what}"
+        return "space", f"3-2-1 for {what}"
     if workout.paced:
-        return f"space starts {what}, paced"
-    return f"space counts rep 1 of {what}"
+        return "space", f"start {what}, paced"
+    return "space", f"count rep 1 of {what}"

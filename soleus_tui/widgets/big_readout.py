@@ -13,6 +13,8 @@ from textual.widgets import Digits, ProgressBar, Static
 from soleus_tui.widgets.plain_bar import PlainBar
 from soleus_tui.widgets.plain_digits import PlainDigits
 
+TONES = ("switch", "overtime")
+
 
 class BigReadout(Vertical):
     def __init__(self, plain: bool, *, id: str | None = None) -> None:
@@ -29,8 +31,8 @@ class BigReadout(Vertical):
             yield ProgressBar(total=1.0, show_percentage=False, show_eta=False, id="readout-bar")
         yield Static(id="readout-caption", markup=False)
 
-    def show(self, label: str, number: str, bar: float | None, caption: str, overtime: bool) -> None:
-        """`bar` runs from 0 to 1, None hides it; `overtime` turns the readout to its warning colour."""
+    def show(self, label: str, number: str, bar: float | None, caption: str, tone: str) -> None:
+        """`bar` runs from 0 to 1, None hides it; a `tone` ("switch", "overtime") colours the readout."""
         shown = self.shown
         if label != shown[0]:
             self.query_one("#readout-label", Static).update(label)
@@ -38,9 +40,10 @@ class BigReadout(Vertical):
             self.query_one("#readout-number", PlainDigits if self.plain else Digits).update(number)
         if bar != shown[2]:
             progress = self.query_one("#readout-bar", PlainBar if self.plain else ProgressBar)
-            progress.display = bar is not None
+            progress.visible = bar is not None
             progress.update(total=1.0, progress=bar or 0.0)
         if caption != shown[3]:
             self.query_one("#readout-caption", Static).update(caption)
-        self.set_class(overtime, "-overtime")
+        for known in TONES:
+            self.set_class(known == tone, f"-{known}")
         self.shown = (label, number, bar, caption)

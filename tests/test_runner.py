@@ -269,7 +269,7 @@ async def test_rest_turned_off_goes_straight_to_the_next_set(app: SoleusApp, clo
     async with app.run_test(size=(80, 24)) as pilot:
         app.update_settings(replace(app.settings, rest_enabled=False))
         screen = await open_runner(pilot)
-        assert text(screen, "#runner-rest") == "Rest       off"
+        assert text(screen, "#runner-rest") == "Rest    off"
         await press(pilot, "space", "enter")
         assert big(screen) == ("REPS · target 3", "0")
         assert text(screen, "#runner-where") == "Set 2 of 2 · both legs"
@@ -281,12 +281,12 @@ async def test_load_steps_in_the_users_unit(app: SoleusApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_runner(pilot)
         await press(pilot, "right_square_bracket", "right_square_bracket")
-        assert text(screen, "#runner-load") == "Load       5 kg"
+        assert text(screen, "#runner-load") == "Load    5 kg"
         await press(pilot, "left_square_bracket")
         assert workout(app).load_kg == 2.5
         app.update_settings(replace(app.settings, units="lb"))
         await press(pilot, "right_square_bracket")
-        assert text(screen, "#runner-load") == "Load       10 lb"
+        assert text(screen, "#runner-load") == "Load    10 lb"
         await press(pilot, "space", "enter")
         assert workout(app).log.sets[0].load_kg == pytest.approx(4.5359, abs=1e-3)
 

@@ -135,4 +135,4 @@ async def test_the_runner_follows_settings_changed_over_it(data_dir: Path) -> No
         await pilot.pause()
         assert app.screen is runner
         assert runner.query_one("#readout-number", PlainDigits).value == "2"
-        assert str(runner.query_one("#runner-load", Static).render()) == "Load       5.5 lb"
+        assert str(runner.query_one("#runner-load", Static).render()) == "Load    5.5 lb"

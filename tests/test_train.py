@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual import events
 from textual.widgets import DataTable, Static
 
 from soleus_tui.app import SoleusApp
@@ -57,7 +58,7 @@ async def test_last_times_numbers_come_from_history(data_dir: Path, clock: Manua
         await pilot.pause()
         history = str(runner.query_one("#runner-history", Static).render())
         assert history == "Last time  10, 9, 8 · 20 kg\nTry today  11 reps at 20 kg: same load, one more rep"
-        assert str(runner.query_one("#runner-load", Static).render()) == "Load       20 kg"
+        assert str(runner.query_one("#runner-load", Static).render()) == "Load    20 kg"
 
 
 async def start_highlighted(app: SoleusApp, pilot) -> RunnerScreen:  # type: ignore[no-untyped-def]
@@ -120,3 +121,15 @@ async def test_a_resumed_workout_opens_in_the_runner(data_dir: Path, clock: Manu
         await pilot.pause()
         assert isinstance(again.screen, RunnerScreen)
         assert again.screen.query_one("#readout-number").value == "4"  # type: ignore[attr-defined]
+
+
+async def test_enter_after_a_burst_of_arrow_keys_starts_the_row_they_reached(data_dir: Path, clock: ManualClock) -> None:
+    """Keys that arrive together (a slow SSH link) are handled in the order they were typed."""
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_list(app, pilot)
+        for key in ("down", "down", "down", "down", "up", "up", "up", "enter"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.trainer.workout is not None and app.trainer.workout.plan == app.catalog.exercises[1]

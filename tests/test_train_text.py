@@ -37,6 +37,7 @@ def test_sets_at_a_glance() -> None:
     assert sets_text([logged(12, 20), logged(10, 22.5)], "kg", "dumbbell") == "12 at 20 kg, 10 at 22.5 kg"
     assert sets_text([logged(10, 0, "left"), logged(9, 0, "right")], "kg", "bodyweight") == "L 10, R 9 · bodyweight"
     assert sets_text([logged(0, 0, hold_s=31.5)], "lb", "bodyweight") == "31.5 s · bodyweight"
+    assert sets_text([logged(0, 0, hold_s=0.0)], "kg", "bodyweight") == "0 s · bodyweight"
 
 
 def test_counts_fit_a_table_column() -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
@@ -18,14 +17,13 @@ from soleus_tui.core.session import SetLog
 from soleus_tui.core.stats import Suggestion
 from soleus_tui.screens.runner import RunnerScreen
 from soleus_tui.screens.train_text import counts_text, history_lines, rest_text
+from soleus_tui.widgets.exercise_table import ExerciseTable
 
 LastTime = tuple[list[SetLog], Suggestion | None]
 
 
 class TrainScreen(Screen[None]):
     CSS_PATH = "train.tcss"
-    BINDINGS = [Binding("enter", "start", "Start", priority=True, id="train.start")]
-
     def __init__(self) -> None:
         super().__init__()
         self.last_times: dict[str, LastTime] = {}
@@ -33,7 +31,7 @@ class TrainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="train-running", markup=False)
-        table: DataTable[str] = DataTable(cursor_type="row", id="exercises")
+        table = ExerciseTable(cursor_type="row", id="exercises")
         table.add_column("Exercise", key="name")
         table.add_column("Knee", key="knee")
         table.add_column("Target", key="target")
@@ -105,7 +103,9 @@ class TrainScreen(Screen[None]):
 
     # -- starting -------------------------------------------------------------------------------
 
-    def action_start(self) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        exercise = self.app.catalog.get(str(event.row_key.value))
+        assert exercise is not None
         trainer = self.app.trainer
         if not trainer.can_train:
             self.notify(
@@ -115,7 +115,6 @@ class TrainScreen(Screen[None]):
                 severity="warning",
             )
             return
-        exercise = self.highlighted
         if trainer.workout is None or trainer.workout.plan.id != exercise.id:
             trainer.start(exercise)
         self.app.push_screen(RunnerScreen())

@@ -65,7 +65,7 @@ def sets_text(sets: Sequence[SetLog], unit: str, load_kind: str) -> str:
     """Logged sets at a glance: '12, 12, 11 · 20 kg', or each set's load when they differ."""
     if not sets:
         return ""
-    counts = [SIDE_MARK[s.side] + (f"{s.hold_s:g} s" if s.hold_s else str(s.reps)) for s in sets]
+    counts = [SIDE_MARK[s.side] + (str(s.reps) if s.reps else f"{s.hold_s:g} s") for s in sets]  # reps 0: a hold
     loads = [format_load(s.load_kg, unit, load_kind) for s in sets]
     if len(set(loads)) == 1:
         return f"{', '.join(counts)} · {loads[0]}"
@@ -77,13 +77,13 @@ def counts_text(sets: Sequence[SetLog]) -> str:
     words: list[str] = []
     previous_side = ""
     for logged in sets:
-        count = str(round(logged.hold_s)) if logged.hold_s else str(logged.reps)
+        count = str(logged.reps) if logged.reps else str(round(logged.hold_s))
         if logged.side == "right" and previous_side == "left":
             words[-1] += f"/{count}"
         else:
             words.append(count)
         previous_side = logged.side
-    return " ".join(words) + (" s" if sets and sets[0].hold_s else "")
+    return " ".join(words) + (" s" if sets and not sets[0].reps else "")
 
 
 def suggestion_text(suggestion: Suggestion, unit: str, load_kind: str) -> str:
@@ -111,9 +111,9 @@ def runner_view(workout: Workout, unit: str, next_name: str) -> RunnerView:
         readout=readout,
         tempo=plan.tempo,
         tempo_now=tempo_now,
-        load=f"Load       {format_load(workout.load_kg, unit, plan.load)}",
-        rest=f"Rest       {rest_text(workout.rest_s)}" + (" after a set" if workout.rest_s else ""),
-        logged=f"So far     {sets_text(workout.log.sets, unit, plan.load) or 'no sets yet'}",
+        load=f"Load    {format_load(workout.load_kg, unit, plan.load)}",
+        rest=f"Rest    {rest_text(workout.rest_s)}" + (" after a set" if workout.rest_s else ""),
+        logged=f"So far  {sets_text(workout.log.sets, unit, plan.load) or 'no sets yet'}",
         note=f"Note       {workout.notes}" if workout.notes else "",
         window_title=f"{readout.number} {'overtime' if readout.tone == 'overtime' else 'rest'} · {APP_NAME}" if resting else None,
         moving=workout.phase is not Phase.SET or tempo_now is not None,

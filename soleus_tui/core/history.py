@@ -18,12 +18,19 @@ class HistoryReader:
     def sessions(self) -> Iterator[tuple[Path, Session]]:
         """Newest first; a broken file is moved to quarantine/ and noted, never fatal."""
         for path in self.profile.iter_session_paths():
-            try:
-                session = self.profile.read_session(path)
-            except UNREADABLE:
-                self.quarantined.append((path, self.profile.quarantine(path)))
-                continue
-            yield path, session
+            session = self.read(path)
+            if session is not None:
+                yield path, session
+
+    def read(self, path: Path) -> Session | None:
+        """One session; None when its file is broken (now in quarantine/) or already gone."""
+        try:
+            return self.profile.read_session(path)
+        except FileNotFoundError:
+            return None
+        except UNREADABLE:
+            self.quarantined.append((path, self.profile.quarantine(path)))
+            return None
 
     def warnings(self) -> list[str]:
         return [

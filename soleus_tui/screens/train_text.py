@@ -18,6 +18,7 @@ from soleus_tui.core.workout import Phase, Workout
 
 APP_NAME = "soleus-tui"
 SIDE_MARK = {"left": "L ", "right": "R ", "both": ""}
+BAR_STEPS = 20  # the rest bar moves in 5 % steps: over SSH each repaint of it costs bytes
 
 
 @dataclass(frozen=True)
@@ -188,8 +189,9 @@ def _rest_readout(workout: Workout, next_name: str) -> Readout:
     after = ("n", f"next: {next_name}") if workout.exercise_complete else _space_starts(workout, "the next set")
     keys = _keys(after, ("s", "skip the rest"))
     if left > 0:
-        shown = math.ceil(left)  # the bar moves with the number, once a second
-        return Readout("REST", clock_text(shown), min(shown / workout.rest_target_s, 1.0), keys)
+        shown = math.ceil(left)
+        bar = round(min(shown / workout.rest_target_s, 1.0) * BAR_STEPS) / BAR_STEPS
+        return Readout("REST", clock_text(shown), bar, keys)
     return Readout("OVERTIME · rest is over", "+" + clock_text(-left), 0.0, keys, tone="overtime")
 
 

@@ -1,16 +1,16 @@
 """The number to read from a bench: a word above it, big digits, a bar and the keys that act now.
 
-Digits and ProgressBar draw with box and block glyphs; in plain mode the same places hold ASCII
-digits and an ASCII bar. Each part repaints only when its own text changes.
+Digits draws with box glyphs; in plain mode the same place holds ASCII digits, and the bar turns
+to ASCII too. Each part repaints only when its own text changes.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Static
 
-from soleus_tui.widgets.plain_bar import PlainBar
+from soleus_tui.widgets.fill_bar import FillBar
 from soleus_tui.widgets.plain_digits import PlainDigits
 
 TONES = ("switch", "overtime")
@@ -25,10 +25,7 @@ class BigReadout(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="readout-label", markup=False)
         yield PlainDigits(id="readout-number") if self.plain else Digits(id="readout-number")
-        if self.plain:
-            yield PlainBar(id="readout-bar")
-        else:
-            yield ProgressBar(total=1.0, show_percentage=False, show_eta=False, id="readout-bar")
+        yield FillBar(self.plain, id="readout-bar")
         yield Static(id="readout-caption", markup=False)
 
     def show(self, label: str, number: str, bar: float | None, caption: str, tone: str) -> None:
@@ -39,9 +36,9 @@ class BigReadout(Vertical):
         if number != shown[1]:
             self.query_one("#readout-number", PlainDigits if self.plain else Digits).update(number)
         if bar != shown[2]:
-            progress = self.query_one("#readout-bar", PlainBar if self.plain else ProgressBar)
-            progress.visible = bar is not None
-            progress.update(total=1.0, progress=bar or 0.0)
+            fill = self.query_one(FillBar)
+            fill.visible = bar is not None
+            fill.fraction = bar or 0.0
         if caption != shown[3]:
             self.query_one("#readout-caption", Static).update(caption)
         for known in TONES:

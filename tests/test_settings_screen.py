@@ -55,10 +55,13 @@ async def test_units_and_toggles_are_saved_at_once(data_dir: Path) -> None:
         screen.query_one("#units", Select).value = "lb"
         await pilot.pause()
         assert saved(data_dir).units == "lb" and app.trainer.settings.units == "lb"
-        screen.query_one("#bell", Checkbox).focus()
+        bell = screen.query_one("#bell", Checkbox)
+        assert str(bell.label) == "Bell at the end of rest and at a target: on"
+        bell.focus()
         await pilot.press("space")
         await pilot.pause()
         assert saved(data_dir).bell is False
+        assert str(bell.label).endswith(": off")  # said in words, not only by the mark's colour
         screen.query_one("#plain", Checkbox).focus()
         await pilot.press("space")
         await pilot.pause()

@@ -18,6 +18,18 @@ from soleus_tui.core.settings import Settings, parse_rest
 from soleus_tui.core.units import UNITS
 
 
+TOGGLES = {
+    "bell": "Bell at the end of rest and at a target",
+    "plain": "Plain mode: ASCII digits and bars",
+    "rest-enabled": "Rest timer after each set",
+}
+
+
+def toggle_label(key: str, on: bool) -> str:
+    """The state in words too: the box's mark alone shows it only in colour."""
+    return f"{TOGGLES[key]}: {'on' if on else 'off'}"
+
+
 class SettingsScreen(ModalScreen[None]):
     CSS_PATH = "settings.tcss"
     BINDINGS = [Binding("escape", "close", "Close", id="settings.close")]
@@ -33,9 +45,8 @@ class SettingsScreen(ModalScreen[None]):
                 yield Static("Theme", classes="setting-name")
                 themes = sorted(self.app.available_themes)
                 yield Select([(theme, theme) for theme in themes], value=self.app.theme, allow_blank=False, compact=True, id="theme")
-            yield Checkbox("Bell at the end of rest and at a target", settings.bell, compact=True, id="bell")
-            yield Checkbox("Plain mode: ASCII digits and bars", self.app.plain, compact=True, id="plain")
-            yield Checkbox("Rest timer after each set", settings.rest_enabled, compact=True, id="rest-enabled")
+            for key, value in (("bell", settings.bell), ("plain", self.app.plain), ("rest-enabled", settings.rest_enabled)):
+                yield Checkbox(toggle_label(key, value), value, compact=True, id=key)
             yield Static("Rest in seconds, or off; used from the next exercise started", id="rest-heading")
             with VerticalScroll(id="rest-list", disabled=not settings.rest_enabled):
                 for exercise in self.app.catalog:
@@ -58,6 +69,7 @@ class SettingsScreen(ModalScreen[None]):
             self.save(replace(self.app.settings, theme=str(event.value)))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = toggle_label(str(event.checkbox.id), event.value)
         if event.checkbox.id == "bell":
             self.save(replace(self.app.settings, bell=event.value))
         elif event.checkbox.id == "plain":

@@ -359,15 +359,15 @@ async def test_the_window_title_carries_the_rest_and_is_put_back(
         title = screen.query_one(WindowTitle)
         assert title.text is None and sent == []
         await press(pilot, "space", "enter")
-        assert title.text == "0:30 rest · soleus-tui"
+        assert title.text == "0:30 rest"
         assert sent == ["\x1b[22;0t\x1b]2;0:30 rest · soleus-tui\x07"]
         await wait(pilot, clock, 31)
-        assert title.text == "+0:01 overtime · soleus-tui"
+        assert title.text == "+0:01 overtime"
         await press(pilot, "s")
         assert title.text is None
         assert sent[-1] == "\x1b]2;soleus-tui\x07\x1b[23;0t"
         await press(pilot, "space", "enter")
-        assert title.text == "0:30 rest · soleus-tui"
+        assert title.text == "0:30 rest"
         count = len(sent)
     assert sent[count:] == ["\x1b]2;soleus-tui\x07\x1b[23;0t"]  # put back on the way out
 

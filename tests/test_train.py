@@ -20,7 +20,8 @@ from soleus_tui.screens.train import TrainScreen
 def log_a_session(data_dir: Path, clock: ManualClock, exercise_id: str, reps: list[int], load_kg: float) -> None:
     started = clock.now() - timedelta(days=2)
     sets = [SetLog(r, 0.0, load_kg, "both", started, started + timedelta(minutes=1)) for r in reps]
-    session = Session(started, started + timedelta(minutes=20), [ExerciseLog(exercise_id, "name kept in the file", sets)])
+    exercises = [ExerciseLog(exercise_id, "name kept in the file", sets)]
+    session = Session(started, started + timedelta(minutes=20), exercises)
     Profile.open(data_dir, "default").write_session(session)
 
 
@@ -123,7 +124,7 @@ async def test_a_resumed_workout_opens_in_the_runner(data_dir: Path, clock: Manu
         assert again.screen.query_one("#readout-number").value == "4"  # type: ignore[attr-defined]
 
 
-async def test_enter_after_a_burst_of_arrow_keys_starts_the_row_they_reached(data_dir: Path, clock: ManualClock) -> None:
+async def test_enter_after_a_burst_of_arrows_starts_the_row_they_reached(data_dir: Path, clock: ManualClock) -> None:
     """Keys that arrive together (a slow SSH link) are handled in the order they were typed."""
     app = SoleusApp(data_dir=data_dir, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:

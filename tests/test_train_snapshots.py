@@ -30,9 +30,8 @@ def with_last_week(data_dir: Path) -> None:
     """One earlier workout, so "last time" and today's suggestion have something to say."""
     day = datetime(2026, 11, 17, 7, 30, tzinfo=timezone(timedelta(hours=1)))
     sets = [SetLog(reps, 0.0, 20.0, "both", day, day + timedelta(minutes=1)) for reps in (12, 11, 10)]
-    Profile.open(data_dir, "default").write_session(
-        Session(day, day + timedelta(minutes=25), [ExerciseLog("seated-dumbbell-calf-raise", "Seated dumbbell calf raise", sets)])
-    )
+    exercises = [ExerciseLog("seated-dumbbell-calf-raise", "Seated dumbbell calf raise", sets)]
+    Profile.open(data_dir, "default").write_session(Session(day, day + timedelta(minutes=25), exercises))
 
 
 def steps(*script: Step) -> Callable[[Pilot[Any]], Awaitable[None]]:

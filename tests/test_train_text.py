@@ -50,7 +50,8 @@ def test_counts_fit_a_table_column() -> None:
 
 def test_a_suggestion_names_target_load_and_reason() -> None:
     step_up = Suggestion(22.5, 12, 0.0, "every set reached the top: one step heavier")
-    assert suggestion_text(step_up, "kg", "dumbbell") == "12 reps at 22.5 kg: every set reached the top: one step heavier"
+    said = suggestion_text(step_up, "kg", "dumbbell")
+    assert said == "12 reps at 22.5 kg: every set reached the top: one step heavier"
     hold = Suggestion(0.0, 0, 30.0, "hold the full time at this load first")
     assert suggestion_text(hold, "kg", "bodyweight") == "30 s hold at bodyweight: hold the full time at this load first"
 
@@ -78,7 +79,7 @@ def test_rest_after_the_last_set_offers_the_next_exercise(clock: ManualClock, re
     view = runner_view(workout, "kg", "Wall-sit calf raise")
     assert view.where == f"All {reps_exercise.sets} sets done"
     assert view.readout.caption == "n      next: Wall-sit calf raise\ns      skip the rest"
-    assert view.window_title == "1:30 rest · soleus-tui"
+    assert view.window_title == "1:30 rest"
 
 
 def test_plain_digits_are_three_rows_of_ascii() -> None:

@@ -25,7 +25,7 @@ from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.stats import Suggestion
 from soleus_tui.core.workout import Event, Phase, Workout
-from soleus_tui.screens.train_text import RunnerView, history_lines, runner_view
+from soleus_tui.screens.train_text import RunnerView, exercise_done, history_lines, runner_view
 from soleus_tui.widgets.big_readout import BigReadout
 from soleus_tui.widgets.tempo_cue import TempoCue
 from soleus_tui.widgets.window_title import WindowTitle
@@ -46,10 +46,11 @@ class RunnerScreen(Screen[None]):
         Binding("enter", "log_set", "Log set", id="train.log-set"),
         Binding("a", "pace", "Pace", id="train.pace"),
         Binding("s", "skip_rest", "Skip rest", id="train.skip-rest"),
-        Binding("plus,equals_sign", "rest(15)", "Rest 15 s longer", key_display="+", show=False, id="train.rest-longer"),
-        Binding("minus", "rest(-15)", "Rest 15 s shorter", key_display="-", show=False, id="train.rest-shorter"),
-        Binding("left_square_bracket", "load(-1)", "Load a step down", key_display="[", show=False, id="train.load-down"),
-        Binding("right_square_bracket", "load(1)", "Load a step up", key_display="]", show=False, id="train.load-up"),
+        # Shown beside the load and the rest they change, not in the footer.
+        Binding("plus,equals_sign", "rest(15)", "Rest 15 s longer", show=False, key_display="+", id="train.more-rest"),
+        Binding("minus", "rest(-15)", "Rest 15 s shorter", show=False, key_display="-", id="train.less-rest"),
+        Binding("left_square_bracket", "load(-1)", "Load a step down", show=False, key_display="[", id="train.lighter"),
+        Binding("right_square_bracket", "load(1)", "Load a step up", show=False, key_display="]", id="train.heavier"),
         Binding("n", "next", "Next exercise", id="train.next"),
         Binding("c", "note", "Note", show=False, id="train.note"),
         Binding("f", "finish", "Finish", id="train.finish"),
@@ -171,7 +172,7 @@ class RunnerScreen(Screen[None]):
         if workout is None:
             return action not in PHASE_KEYS
         counting = workout.phase is Phase.SET
-        done = workout.exercise_complete and not workout.in_progress
+        done = exercise_done(workout)
         if action == "count":
             return not done
         if action == "take_back":

@@ -38,15 +38,16 @@ class SettingsScreen(ModalScreen[None]):
         settings: Settings = self.app.settings
         with Vertical(id="settings-box"):
             yield Static("Settings · saved as you change them", id="settings-title")
-            with Horizontal(classes="setting"):
-                yield Static("Units", classes="setting-name")
-                yield Select([(unit, unit) for unit in UNITS], value=settings.units, allow_blank=False, compact=True, id="units")
-            with Horizontal(classes="setting"):
-                yield Static("Theme", classes="setting-name")
-                themes = sorted(self.app.available_themes)
-                yield Select([(theme, theme) for theme in themes], value=self.app.theme, allow_blank=False, compact=True, id="theme")
-            for key, value in (("bell", settings.bell), ("plain", self.app.plain), ("rest-enabled", settings.rest_enabled)):
-                yield Checkbox(toggle_label(key, value), value, compact=True, id=key)
+            for name, choices, value in (
+                ("units", UNITS, settings.units),
+                ("theme", sorted(self.app.available_themes), self.app.theme),
+            ):
+                with Horizontal(classes="setting"):
+                    yield Static(name.capitalize(), classes="setting-name")
+                    yield Select([(c, c) for c in choices], value=value, allow_blank=False, compact=True, id=name)
+            toggles = {"bell": settings.bell, "plain": self.app.plain, "rest-enabled": settings.rest_enabled}
+            for key, on in toggles.items():
+                yield Checkbox(toggle_label(key, on), on, compact=True, id=key)
             yield Static("Rest in seconds, or off; used from the next exercise started", id="rest-heading")
             with VerticalScroll(id="rest-list", disabled=not settings.rest_enabled):
                 for exercise in self.app.catalog:

@@ -16,7 +16,6 @@ from soleus_tui.core.stats import Suggestion
 from soleus_tui.core.units import format_load
 from soleus_tui.core.workout import Phase, Workout
 
-APP_NAME = "soleus-tui"
 SIDE_MARK = {"left": "L ", "right": "R ", "both": ""}
 BAR_STEPS = 20  # the rest bar moves in 5 % steps: over SSH each repaint of it costs bytes
 
@@ -44,7 +43,7 @@ class RunnerView:
     rest: str
     logged: str
     note: str
-    window_title: str | None  # shown in the terminal's title bar while resting
+    window_title: str | None  # the rest left, for the terminal's title bar; None when not resting
     moving: bool  # something on screen changes with time
 
 
@@ -105,6 +104,7 @@ def runner_view(workout: Workout, unit: str, next_name: str) -> RunnerView:
     readout = _readout(workout, next_name)
     tempo_now = _tempo_now(workout)
     resting = workout.phase is Phase.REST
+    rest_word = "overtime" if readout.tone == "overtime" else "rest"
     return RunnerView(
         name=plan.name,
         where=_where(workout),
@@ -116,20 +116,21 @@ def runner_view(workout: Workout, unit: str, next_name: str) -> RunnerView:
         rest=f"Rest    {rest_text(workout.rest_s)}" + (" after a set" if workout.rest_s else ""),
         logged=f"So far  {sets_text(workout.log.sets, unit, plan.load) or 'no sets yet'}",
         note=f"Note       {workout.notes}" if workout.notes else "",
-        window_title=f"{readout.number} {'overtime' if readout.tone == 'overtime' else 'rest'} · {APP_NAME}" if resting else None,
+        window_title=f"{readout.number} {rest_word}" if resting else None,
         moving=workout.phase is not Phase.SET or tempo_now is not None,
     )
 
 
 def _where(workout: Workout) -> str:
     plan = workout.plan
-    if _done(workout):
+    if exercise_done(workout):
         return f"All {plan.sets} sets done"
     side = f"{workout.side.upper()} LEG" if plan.per_side else "both legs"
     return f"Set {workout.set_number} of {plan.sets} · {side}"
 
 
-def _done(workout: Workout) -> bool:
+def exercise_done(workout: Workout) -> bool:
+    """Every set of this exercise is logged and no other has begun."""
     return workout.exercise_complete and not workout.in_progress
 
 
@@ -164,14 +165,15 @@ def _readout(workout: Workout, next_name: str) -> Readout:
         number = str(max(math.ceil(workout.get_ready_remaining()), 1))
         if plan.is_hold:
             return Readout("GET READY · the hold starts at zero", number, None, _keys(("space", "start now")))
-        return Readout("GET READY · counting starts at zero", number, None, _keys(("space", "start now"), ("a", "stop pacing")))
+        keys = _keys(("space", "start now"), ("a", "stop pacing"))
+        return Readout("GET READY · counting starts at zero", number, None, keys)
     if phase is Phase.HOLDING:
         held = workout.held_s()
         reached = held >= plan.hold_s
         label = f"TARGET {plan.hold_s:g} s REACHED" if reached else f"HOLDING · target {plan.hold_s:g} s"
         fraction = min(int(held) / plan.hold_s, 1.0)
         return Readout(label, seconds_text(held), fraction, _keys(("space", "stop and log the hold")))
-    if _done(workout):
+    if exercise_done(workout):
         keys = _keys(("n", f"next: {next_name}"), ("f", "finish the workout"))
         return Readout("SETS DONE · this exercise is complete", str(workout.sets_done), None, keys)
     if plan.is_hold:

@@ -25,13 +25,13 @@ class WindowTitle(Widget):
     }
     """
 
-    text: reactive[str | None] = reactive(None, init=False)
+    text: reactive[str | None] = reactive(None, init=False)  # shown before the app's name
 
     def watch_text(self, old: str | None, new: str | None) -> None:
         if new is None:
             self._restore()
         else:
-            self._write((PUSH_TITLE if old is None else "") + set_title(new))
+            self._write((PUSH_TITLE if old is None else "") + set_title(f"{new} · {self.app.title}"))
 
     def on_unmount(self) -> None:
         if self.text is not None:

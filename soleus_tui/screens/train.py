@@ -24,6 +24,7 @@ LastTime = tuple[list[SetLog], Suggestion | None]
 
 class TrainScreen(Screen[None]):
     CSS_PATH = "train.tcss"
+
     def __init__(self) -> None:
         super().__init__()
         self.last_times: dict[str, LastTime] = {}

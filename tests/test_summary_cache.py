@@ -140,3 +140,20 @@ def test_the_cache_keeps_times_offsets_and_names_exactly(profile: Profile) -> No
     again = scan(HistoryReader(profile), cache_file(profile))
     assert again == first
     assert again[0].highlights.started.utcoffset() == timedelta(hours=-5)
+
+
+def test_a_stopped_scan_keeps_what_it_read_for_the_next(profile: Profile, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [profile.write_session(make_session(MORNING - timedelta(days=d), [(RAISE, 10, 0.0, 20.0)])) for d in range(6)]
+    calls = iter(range(100))
+    partial = scan(HistoryReader(profile), cache_file(profile), stopped=lambda: next(calls) >= 4)
+    assert [d.path for d in partial] == paths[:4]
+    read_again: list[str] = []
+    real_read = Profile.read_session
+
+    def counting(self: Profile, path: Path) -> Session:
+        read_again.append(path.name)
+        return real_read(self, path)
+
+    monkeypatch.setattr(Profile, "read_session", counting)
+    assert [d.path for d in scan(HistoryReader(profile), cache_file(profile))] == paths
+    assert read_again == [p.name for p in paths[4:]]

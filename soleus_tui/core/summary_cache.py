@@ -79,13 +79,17 @@ def newest(reader: HistoryReader, count: int) -> list[SessionDigest]:
     return [digest(path, session) for path, session in islice(reader.sessions(), count)]
 
 
-def scan(reader: HistoryReader, cache: Path) -> list[SessionDigest]:
+def scan(reader: HistoryReader, cache: Path, stopped: Callable[[], bool] = lambda: False) -> list[SessionDigest]:
     """Every readable session, newest first: cached where the file is unchanged, read where not.
-    The cache is written again when anything changed (a cache that cannot be written is skipped)."""
+    The cache is written again when anything changed (a cache that cannot be written is skipped).
+    Once `stopped()` is true it stops, keeping in the cache what it read so far."""
     known = read_cache(cache)
     fresh: dict[str, Cached] = {}
     digests = []
     for path in reader.profile.iter_session_paths():
+        if stopped():
+            fresh = {**known, **fresh}
+            break
         try:
             stamp = _stamp(path)
         except FileNotFoundError:

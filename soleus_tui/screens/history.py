@@ -1,12 +1,14 @@
 """History: the overview of the training above the workouts, newest first, and bests per exercise.
 
-Opening it reads the newest few files for the first rows at once, then every session through the
-summary cache in a thread worker; the overview and the bests fill in when that is done, and keys
-work all the while. Returning to the screen reads again, so new and deleted workouts show.
+Building it starts a thread worker that reads the newest files for the first rows while the
+screen mounts, then every session through the summary cache; the overview and the bests fill in
+when that is done, and keys work all the while. Coming back to the screen reads again, so new and
+deleted workouts show.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -27,13 +29,11 @@ from soleus_tui.core.history_format import best_text, count_text, day_word, dura
 from soleus_tui.core.history_overview import ExerciseRecord, Overview, exercise_records, overview
 from soleus_tui.core.stats import Best
 from soleus_tui.core.summary_cache import SessionDigest, cache_file, newest, scan
-from soleus_tui.screens.exercise_history import ExerciseHistoryScreen
-from soleus_tui.screens.session_detail import SessionDetailScreen
 from soleus_tui.widgets.bar_chart import BarChart
 from soleus_tui.widgets.paged_table import PagedTable, Row
 from soleus_tui.widgets.training_calendar import TrainingCalendar
 
-FIRST_ROWS = 40
+FIRST_ROWS_WAIT_S = 0.5
 CAPTIONS = {
     "workouts": "Workouts, newest first · enter opens one",
     "bests": "Bests · heaviest: at the top of the rep range · enter shows the trend",
@@ -51,6 +51,7 @@ class HistoryScreen(Screen[None]):
         def __init__(self, digests: list[SessionDigest], today: date) -> None:
             super().__init__()
             self.digests, self.today = digests, today
+            self.drawn = threading.Event()
 
     class Loaded(Message):
         def __init__(
@@ -64,8 +65,10 @@ class HistoryScreen(Screen[None]):
         self.digests: list[SessionDigest] | None = None  # every session, once read
         self.records: list[ExerciseRecord] = []
         self.shown_list = "workouts"
+        self.left = False
 
     def compose(self) -> ComposeResult:
+        self.read_history(first_rows=self.app.size.height)  # a screenful, read while the rest mounts
         yield Header()
         with Horizontal(id="history-overview"):
             yield TrainingCalendar(plain=self.app.plain, id="history-calendar")
@@ -88,19 +91,29 @@ class HistoryScreen(Screen[None]):
             bests.add_column(label, width=width)
         workouts.focus()
 
+    def on_screen_suspend(self) -> None:
+        self.left = True
+
     def on_screen_resume(self) -> None:
-        self.read_history(self.app.clock.now().date(), self.app.catalog, first_rows=self.digests is None)
+        if self.left:
+            self.left = False
+            self.read_history(first_rows=0)
 
     # -- reading, in a thread ---------------------------------------------------------------------
 
+    def read_history(self, first_rows: int) -> None:
+        self.read_in_thread(self.app.clock.now().date(), self.app.catalog, first_rows)
+
     @work(thread=True, exclusive=True, group="history")
-    def read_history(self, today: date, catalog: Catalog, first_rows: bool) -> None:
-        profile = self.app.profile
+    def read_in_thread(self, today: date, catalog: Catalog, first_rows: int) -> None:
+        worker, profile = get_current_worker(), self.app.profile
         reader = HistoryReader(profile)
         try:
-            if first_rows:
-                self.post_message(self.FirstRows(newest(reader, FIRST_ROWS), today))
-            digests = scan(reader, cache_file(profile))
+            rows = self.FirstRows(newest(reader, first_rows), today)
+            if rows.digests:
+                self.post_message(rows)
+                rows.drawn.wait(timeout=FIRST_ROWS_WAIT_S)  # the scan would slow their drawing
+            digests = scan(reader, cache_file(profile), stopped=lambda: worker.is_cancelled)
         except OSError as error:
             message = f"Could not read the history in {profile.sessions_dir}: {error.strerror or error}"
             self.app.notify(message, severity="error", markup=False, timeout=15)
@@ -108,7 +121,7 @@ class HistoryScreen(Screen[None]):
         finally:
             for warning in reader.warnings():
                 self.app.notify(warning, severity="warning", markup=False, timeout=15)
-        if get_current_worker().is_cancelled:
+        if worker.is_cancelled:
             return
         summary = overview([d.summary for d in digests], today)
         records = exercise_records([d.highlights for d in digests], catalog)
@@ -117,6 +130,8 @@ class HistoryScreen(Screen[None]):
     def on_history_screen_first_rows(self, message: FirstRows) -> None:
         if self.digests is None:
             self.show_workouts(message.digests, message.today)
+        # two refreshes: the table lays new rows out when it is idle, and they are drawn after that
+        self.call_after_refresh(self.call_after_refresh, message.drawn.set)
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
         self.digests, self.records = message.digests, message.records
@@ -168,8 +183,12 @@ class HistoryScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value
         if event.data_table.id == "history-workouts" and key is not None:
+            from soleus_tui.screens.session_detail import SessionDetailScreen
+
             self.app.push_screen(SessionDetailScreen(Path(key)))
         elif event.data_table.id == "history-bests" and self.digests is not None:
+            from soleus_tui.screens.exercise_history import ExerciseHistoryScreen
+
             record = next(r for r in self.records if r.exercise_id == key)
             self.app.push_screen(ExerciseHistoryScreen(record, [d.highlights for d in self.digests]))
 

@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 Row = tuple[str, Sequence[RenderableType]]  # key, cells
-PAGE = 100
+PAGE = 50
 NEAR = 20  # rows from the end at which the next page comes
 
 
@@ -30,12 +30,15 @@ class PagedTable(DataTable[RenderableType]):
         self.items: Sequence[Any] = ()
 
     def show(self, items: Sequence[Any], row_of: Callable[[Any], Row]) -> None:
-        """Show these items, keeping the cursor on the same row key if it is still among them,
-        else at the same place."""
+        """Show these items. When the rows shown are still right they stay; otherwise they are
+        made afresh, with the cursor on the same row key if it is still there, else in place."""
         row = self.cursor_row
         key = self.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value if self.row_count else None
-        self.clear()
         self.items, self.row_of = items, row_of
+        if self.shown_rows_are_right():
+            self.add_page_if_near_the_end(row)
+            return
+        self.clear()
         while self.row_count <= row + NEAR and self.row_count < len(items):
             self.add_page()
         try:
@@ -44,6 +47,15 @@ class PagedTable(DataTable[RenderableType]):
             pass
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+
+    def shown_rows_are_right(self) -> bool:
+        if self.row_count > len(self.items):
+            return False
+        for shown, item in zip(self.ordered_rows, self.items):
+            key, cells = self.row_of(item)
+            if shown.key.value != key or self.get_row(shown.key) != list(cells):
+                return False
+        return True
 
     def add_page(self) -> None:
         end = min(len(self.items), self.row_count + PAGE)

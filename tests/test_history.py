@@ -218,6 +218,8 @@ async def test_the_worker_fills_the_overview_while_keys_still_work(
         table = screen.query_one("#history-workouts", DataTable)
         assert table.row_count == 5  # the first rows, read straight from the newest files
         assert text(screen.query_one("#history-totals")) == "Reading the history..."
+        chart = screen.query_one("#history-volume")
+        assert (chart.border_title, chart.border_subtitle) == ("Volume a week", "")
         await pilot.press("down")
         assert table.cursor_row == 1
         await pilot.press("b")

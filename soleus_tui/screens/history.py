@@ -164,6 +164,8 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-caption", Static).update(caption)
 
     def describe_volume(self, weeks: int, peak_kg: float) -> tuple[str, str]:
+        if not weeks:  # still reading
+            return "Volume a week", ""
         return f"Volume a week, last {weeks} weeks", f"peak {volume_text(peak_kg, self.app.settings.units)}"
 
     # -- keys -------------------------------------------------------------------------------------

@@ -144,7 +144,16 @@ async def test_bests_per_exercise_and_an_exercise_trend(profile: Profile, app: S
         chart = exercise.query_one("#exercise-trend")
         assert chart.values == (25.0, 15.0, 22.5, 20.0)
         assert (chart.border_title, chart.border_subtitle) == ("Heaviest set, last 4 workouts", "peak 25 kg")
-        await pilot.press("escape", "w")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_one("#history-bests", DataTable).cursor_row == 0
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert text(app.screen.query_one("#exercise-bests")).startswith("Seated isometric soleus hold")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_one("#history-bests", DataTable).cursor_row == 1  # where it was
+        await pilot.press("w")
         await pilot.pause()
         assert screen.query_one(ContentSwitcher).current == "history-workouts"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -93,7 +94,7 @@ def test_bodyweight_reps_chart_the_most_reps() -> None:
     history = hand_made_history()
     for session in history:
         for exercise in session.exercises:
-            exercise.sets = [s.__class__(s.reps, s.hold_s, 0.0, s.side, s.started, s.ended) for s in exercise.sets]
+            exercise.sets = [replace(s, load_kg=0.0) for s in exercise.sets]
     assert trend_measure(exercise_trend(history, RAISE)) == ("reps", [12.0, 15.0, 14.0, 12.0])
 
 

@@ -65,7 +65,7 @@ class HistoryScreen(Screen[None]):
         self.digests: list[SessionDigest] | None = None  # every session, once read
         self.records: list[ExerciseRecord] = []
         self.shown_list = "workouts"
-        self.left = False
+        self.away = False
 
     def compose(self) -> ComposeResult:
         self.read_history(first_rows=self.app.size.height)  # a screenful, read while the rest mounts
@@ -92,11 +92,11 @@ class HistoryScreen(Screen[None]):
         workouts.focus()
 
     def on_screen_suspend(self) -> None:
-        self.left = True
+        self.away = True
 
     def on_screen_resume(self) -> None:
-        if self.left:
-            self.left = False
+        if self.away:
+            self.away = False
             self.read_history(first_rows=0)
 
     # -- reading, in a thread ---------------------------------------------------------------------
@@ -153,9 +153,12 @@ class HistoryScreen(Screen[None]):
 
     def show_bests(self, records: list[ExerciseRecord]) -> None:
         table = self.query_one("#history-bests", DataTable)
+        row = table.cursor_row
         table.clear()
         for record in records:
             table.add_row(*bests_row(record, self.app.settings.units), key=record.exercise_id, height=2)
+        if records:
+            table.move_cursor(row=min(row, len(records) - 1), animate=False)
 
     def show_caption(self) -> None:
         caption = CAPTIONS[self.shown_list]

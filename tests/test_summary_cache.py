@@ -96,13 +96,21 @@ def test_a_new_file_is_added_and_a_removed_one_dropped(profile: Profile) -> None
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"{not json", b'{"format": 99, "sessions": {}}', b'{"format": 1, "sessions": {"x.toml": [1, 2]}}', b"[]"],
+    [
+        b"",
+        b"{not json",
+        b"[]",
+        b'{"format": 99}\n',
+        b'{"format": 1}\n["x.toml", [1, 2]]\n',
+        b'{"format": 1}\n["x.toml", [1, 2], [1, 1, 12, 0.0, 240.0], ["2026-11-24T07:30:00+01:00"',  # cut off
+    ],
 )
 def test_a_broken_or_foreign_cache_is_rebuilt_from_the_files(profile: Profile, content: bytes) -> None:
     profile.write_session(make_session(MORNING, [(RAISE, 12, 0.0, 20.0)]))
     cache_file(profile).write_bytes(content)
     assert [d.summary.reps for d in scan(HistoryReader(profile), cache_file(profile))] == [12]
-    assert json.loads(cache_file(profile).read_text())["format"] == 1
+    header, *sessions = cache_file(profile).read_text().splitlines()
+    assert json.loads(header) == {"format": 1} and len(sessions) == 1
 
 
 def test_a_corrupt_session_is_quarantined_and_the_others_still_count(profile: Profile) -> None:
@@ -118,7 +126,7 @@ def test_a_corrupt_session_is_quarantined_and_the_others_still_count(profile: Pr
 
 def test_an_unwritable_cache_is_skipped(profile: Profile, tmp_path: Path) -> None:
     profile.write_session(make_session(MORNING, [(RAISE, 12, 0.0, 20.0)]))
-    nowhere = tmp_path / "missing-folder" / "cache.json"
+    nowhere = tmp_path / "missing-folder" / "cache.jsonl"
     assert [d.summary.reps for d in scan(HistoryReader(profile), nowhere)] == [12]
 
 

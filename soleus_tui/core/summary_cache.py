@@ -1,7 +1,7 @@
 """A derived summary of every session file, so History need not parse years of TOML each time.
 
-The TOML files stay the truth; this is one JSON file in the profile folder that can be deleted
-at any time. Per session file it keeps the file's modification time and size, the session's
+The TOML files stay the truth; this is one JSON-lines file in the profile folder that can be
+deleted at any time. Per session file it keeps the file's modification time and size, the session's
 totals, and its highlights: the session with only the sets that can be a personal best. An
 entry is used only while its file is unchanged; a new or changed file is read again (a broken
 one goes to quarantine/), entries of files that are gone are dropped, and a cache that cannot
@@ -24,7 +24,7 @@ from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.stats import SessionSummary, summarize
 from soleus_tui.core.store import Profile, atomic_write_text
 
-CACHE_NAME = "summary-cache.json"
+CACHE_NAME = "summary-cache.jsonl"
 FORMAT = 1
 
 Stamp = tuple[int, int]  # st_mtime_ns, st_size
@@ -121,26 +121,32 @@ def _stamps(entries: dict[str, Cached]) -> dict[str, Stamp]:
     return {name: cached[0] for name, cached in entries.items()}
 
 
-# -- the file: compact arrays, since it is read whole each time History opens --------------------
+# -- the file: JSON lines of compact arrays, one session a line, read whole each time History opens:
+# parsed a line at a time, so no single call holds the interpreter for long while keys wait
 
 
 def write_cache(cache: Path, entries: dict[str, Cached]) -> None:
-    sessions = {
-        name: [list(stamp), _totals(summary), _session_row(highlights)]
+    lines = [json.dumps({"format": FORMAT})] + [
+        json.dumps([name, list(stamp), _totals(summary), _session_row(highlights)], separators=(",", ":"))
         for name, (stamp, summary, highlights) in entries.items()
-    }
-    atomic_write_text(cache, json.dumps({"format": FORMAT, "sessions": sessions}, separators=(",", ":")))
+    ]
+    atomic_write_text(cache, "\n".join(lines) + "\n")
 
 
 def read_cache(cache: Path) -> dict[str, Cached]:
     """What the cache holds, or nothing when it is missing, unreadable or of another format."""
     try:
-        table = json.loads(cache.read_bytes())
-        if table.get("format") != FORMAT:
+        header, *sessions = cache.read_text(encoding="utf-8").splitlines()
+        if json.loads(header).get("format") != FORMAT:
             return {}
-        return {name: _cached(*item) for name, item in table["sessions"].items()}
+        return dict(_line(json.loads(line)) for line in sessions)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
+
+
+def _line(item: list[Any]) -> tuple[str, Cached]:
+    name, stamp, totals, row = item
+    return name, _cached(stamp, totals, row)
 
 
 def _cached(stamp: list[int], totals: list[Any], row: list[Any]) -> Cached:

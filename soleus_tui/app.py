@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Callable
 from functools import cached_property
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,28 +31,9 @@ MINIMUM_SIZE = Size(60, 20)
 HOME = "home"
 
 
-def _home() -> Screen:
-    from soleus_tui.screens.home import HomeScreen
-
-    return HomeScreen()
-
-
-def _learn() -> Screen:
-    from soleus_tui.screens.learn import LearnScreen
-
-    return LearnScreen()
-
-
-def _train() -> Screen:
-    from soleus_tui.screens.train import TrainScreen
-
-    return TrainScreen()
-
-
-def _history() -> Screen:
-    from soleus_tui.screens.history import HistoryScreen
-
-    return HistoryScreen()
+def _lazy(module: str, name: str) -> Callable[[], Screen]:
+    """A screen built from its module on first use, so start-up imports none of them."""
+    return lambda: getattr(import_module(f"soleus_tui.screens.{module}"), name)()
 
 
 def _commands() -> type[Provider]:
@@ -62,7 +45,12 @@ def _commands() -> type[Provider]:
 class SoleusApp(App[int]):
     TITLE = "soleus-tui"
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
-    MODES = {HOME: _home, "learn": _learn, "train": _train, "history": _history}
+    MODES = {
+        HOME: _lazy("home", "HomeScreen"),
+        "learn": _lazy("learn", "LearnScreen"),
+        "train": _lazy("train", "TrainScreen"),
+        "history": _lazy("history", "HistoryScreen"),
+    }
     DEFAULT_MODE = HOME
     COMMANDS = App.COMMANDS | {_commands}
     BINDINGS = [
@@ -165,23 +153,13 @@ class SoleusApp(App[int]):
         save_settings(self.profile.settings_path, settings)
 
     def on_resize(self, event: events.Resize) -> None:
-        from soleus_tui.screens.too_small import TooSmallScreen
+        from soleus_tui.screens.too_small import fit_to
 
-        too_small = event.size.width < MINIMUM_SIZE.width or event.size.height < MINIMUM_SIZE.height
-        showing = isinstance(self.screen, TooSmallScreen)
-        if too_small and not showing:
-            self.push_screen(TooSmallScreen(MINIMUM_SIZE))
-        elif showing and not too_small:
-            self.pop_screen()
-        elif showing:
-            self.screen.show_size(event.size)
+        fit_to(self, event.size, MINIMUM_SIZE)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        from soleus_tui.screens.too_small import TooSmallScreen
-
-        if isinstance(self.screen, TooSmallScreen):
-            return action in ("quit",)
-        return True
+        """While the terminal is too small, only quitting works."""
+        return action == "quit" or type(self.screen).__name__ != "TooSmallScreen"
 
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 1:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -25,3 +25,15 @@ class TooSmallScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.show_size(self.app.size)
+
+
+def fit_to(app: App[object], size: Size, minimum: Size) -> None:
+    """Cover the app while the terminal is below the minimum; uncover it once it is not."""
+    too_small = size.width < minimum.width or size.height < minimum.height
+    showing = isinstance(app.screen, TooSmallScreen)
+    if too_small and not showing:
+        app.push_screen(TooSmallScreen(minimum))
+    elif showing and not too_small:
+        app.pop_screen()
+    elif showing:
+        app.screen.show_size(size)

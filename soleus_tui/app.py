@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from collections.abc import Callable
 from functools import cached_property
 from importlib import import_module
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
 MINIMUM_SIZE = Size(60, 20)
 HOME = "home"
+LEAVE_WITHIN_S = 2.0
 
 
 def _lazy(module: str, name: str) -> Callable[[], Screen]:
@@ -108,8 +111,8 @@ class SoleusApp(App[int]):
         if self.plain:
             self.add_class("plain")
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM):
-            loop.add_signal_handler(number, self.hang_up)
+        loop.add_signal_handler(signal.SIGHUP, self.leave, False)
+        loop.add_signal_handler(signal.SIGTERM, self.leave, True)
         for warning in self._startup_warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
         self.call_after_refresh(self.check_profile)
@@ -129,9 +132,19 @@ class SoleusApp(App[int]):
             self.push_screen(ResumeScreen(saved))
         self.show_warnings()
 
-    def hang_up(self) -> None:
-        """SIGHUP or SIGTERM: the workout is already on disk; save once more and leave."""
-        self.trainer.save()
+    def leave(self, terminal_alive: bool) -> None:
+        """SIGTERM, or SIGHUP when the SSH line drops: save and be gone within seconds.
+
+        With the terminal gone, Textual's shutdown can block for ever writing to it, so a hang-up
+        leaves at once; a terminate restores the terminal, but no longer than LEAVE_WITHIN_S.
+        """
+        if "trainer" in self.__dict__:
+            self.trainer.save()
+        if not terminal_alive:
+            os._exit(0)
+        watchdog = threading.Timer(LEAVE_WITHIN_S, os._exit, (0,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit(0)
 
     def on_unmount(self) -> None:

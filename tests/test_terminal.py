@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -122,3 +123,22 @@ def test_a_hang_up_mid_set_leaves_the_counted_reps_on_disk(launch, tmux: Tmux, d
     os.kill(tmux.pid, signal.SIGHUP)
     tmux.wait_until(tmux.exited, "the app to leave", timeout=3)
     assert saved_reps(data_dir) == ([], 4)
+
+
+def test_a_dropped_terminal_during_rest_leaves_no_process(launch, tmux: Tmux, data_dir: Path) -> None:
+    """The terminal vanishing (tmux killed, as an SSH drop does) while the rest timer writes."""
+    launch()
+    tmux.press("2")
+    tmux.wait_for("Last time")
+    tmux.press("Enter")
+    tmux.wait_for("REPS")
+    count_reps(tmux, data_dir, [], 2)
+    tmux.press("Enter")
+    tmux.wait_until(lambda: saved_reps(data_dir) == ([2], 0), "the set on disk")
+    pid = tmux.pid
+    tmux.kill_server()
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+        time.sleep(0.1)
+    assert not Path(f"/proc/{pid}").exists(), "soleus-tui outlived its terminal"
+    assert saved_reps(data_dir) == ([2], 0)

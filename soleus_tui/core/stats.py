@@ -41,28 +41,24 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def _run_back(members: set[date], latest: date, step: timedelta) -> int:
+    """How many steps in a row, back from `latest` (or the step before it, still to come), are members."""
+    current = latest if latest in members else latest - step
+    count = 0
+    while current in members:
+        count += 1
+        current -= step
+    return count
+
+
 def streak_days(days: Iterable[date], today: date) -> int:
     """Consecutive training days ending today, or yesterday if today is still to come."""
-    trained = set(days)
-    day = today if today in trained else today - timedelta(days=1)
-    count = 0
-    while day in trained:
-        count += 1
-        day -= timedelta(days=1)
-    return count
+    return _run_back(set(days), today, timedelta(days=1))
 
 
 def streak_weeks(days: Iterable[date], today: date) -> int:
     """Consecutive weeks (Monday to Sunday) with training, ending this week or the last."""
-    weeks = {week_start(d) for d in days}
-    week = week_start(today)
-    if week not in weeks:
-        week -= timedelta(weeks=1)
-    count = 0
-    while week in weeks:
-        count += 1
-        week -= timedelta(weeks=1)
-    return count
+    return _run_back({week_start(d) for d in days}, week_start(today), timedelta(weeks=1))
 
 
 def sessions_per_week(days: Sequence[date], today: date) -> float:

@@ -111,3 +111,22 @@ def test_rest_comes_from_settings(profile: Profile, clock: ManualClock, reps_exe
     off.workout = None
     profile.clear_current()
     assert off.start(reps_exercise).rest_s == 0
+
+
+def test_last_times_reads_the_history_once_for_every_exercise(trainer: Trainer, profile: Profile, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    day = clock.now() - timedelta(days=1)
+    profile.write_session(make_session(day, [("a", 5, 0.0, 10.0)]))
+    profile.write_session(make_session(day - timedelta(days=1), [("b", 7, 0.0, 12.5), ("a", 9, 0.0, 30.0)]))
+    reads: list[object] = []
+    original = profile.read_session
+    monkeypatch.setattr(Profile, "read_session", lambda self, path: reads.append(path) or original(path))
+    found = trainer.last_times(["a", "b", "never"])
+    assert {k: [s.reps for s in v] for k, v in found.items()} == {"a": [5], "b": [7], "never": []}
+    assert len(reads) == 2  # each file once, not once per exercise
+
+
+def test_start_with_last_time_known_reads_no_history(trainer: Trainer, profile: Profile, clock: ManualClock, reps_exercise: Exercise, monkeypatch: pytest.MonkeyPatch) -> None:
+    last = make_session(clock.now(), [(reps_exercise.id, 12, 0.0, 20.0)]).all_sets
+    monkeypatch.setattr(Profile, "read_session", lambda self, path: pytest.fail("read the history again"))
+    profile.write_session(make_session(clock.now() - timedelta(days=1), [(reps_exercise.id, 1, 0.0, 1.0)]))
+    assert trainer.start(reps_exercise, last).load_kg == 22.5

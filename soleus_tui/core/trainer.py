@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -65,10 +65,11 @@ class Trainer:
 
     # -- training ---------------------------------------------------------------------------------
 
-    def start(self, exercise: Exercise) -> Workout:
-        """Begin a workout with this exercise, or move the running one on to it."""
+    def start(self, exercise: Exercise, last: list[SetLog] | None = None) -> Workout:
+        """Begin a workout with this exercise, or move the running one on to it. `last`, when the
+        caller has already read it, saves reading the history again."""
         self._require_lock()
-        load = self.starting_load(exercise)
+        load = self.starting_load(exercise, last)
         rest = self.settings.rest_for(exercise.id, exercise.rest_s)
         if self.workout is None:
             self.workout = Workout.start(self.clock, exercise, load, rest)
@@ -109,20 +110,29 @@ class Trainer:
 
     # -- what last time says ----------------------------------------------------------------------
 
-    def last_time(self, exercise_id: str) -> list[SetLog]:
+    def last_times(self, exercise_ids: Iterable[str]) -> dict[str, list[SetLog]]:
+        """Each exercise's sets from its most recent session, in one pass over the newest files."""
+        wanted, found = set(exercise_ids), {}
         reader = HistoryReader(self.profile)
-        recent = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))
-        found = last_time(recent, exercise_id)
+        for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK):
+            for exercise_id in wanted - found.keys():
+                if sets := last_time([session], exercise_id):
+                    found[exercise_id] = sets
+            if found.keys() == wanted:
+                break
         self.warnings += reader.warnings()
-        return found
+        return {exercise_id: found.get(exercise_id, []) for exercise_id in wanted}
+
+    def last_time(self, exercise_id: str) -> list[SetLog]:
+        return self.last_times([exercise_id])[exercise_id]
 
     def suggestion(self, exercise: Exercise, last: list[SetLog] | None = None) -> Suggestion | None:
         last = self.last_time(exercise.id) if last is None else last
         step = units.from_display(units.STEP[self.settings.units], self.settings.units)
         return suggest(last, exercise.reps, exercise.hold_s, step)
 
-    def starting_load(self, exercise: Exercise) -> float:
-        hint = self.suggestion(exercise)
+    def starting_load(self, exercise: Exercise, last: list[SetLog] | None = None) -> float:
+        hint = self.suggestion(exercise, last)
         return round(hint.load_kg, 4) if hint else 0.0
 
     def _require_lock(self) -> None:

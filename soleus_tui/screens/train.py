@@ -75,10 +75,11 @@ class TrainScreen(Screen[None]):
     def load_last_times(self) -> None:
         """Reads the history files, which may be years deep: off the UI thread."""
         trainer = self.app.trainer
-        found: dict[str, LastTime] = {}
-        for exercise in self.app.catalog:
-            last = trainer.last_time(exercise.id)
-            found[exercise.id] = last, trainer.suggestion(exercise, last)
+        lasts = trainer.last_times(exercise.id for exercise in self.app.catalog)
+        found: dict[str, LastTime] = {
+            exercise.id: (lasts[exercise.id], trainer.suggestion(exercise, lasts[exercise.id]))
+            for exercise in self.app.catalog
+        }
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_last_times, found)
 
@@ -117,5 +118,6 @@ class TrainScreen(Screen[None]):
             )
             return
         if trainer.workout is None or trainer.workout.plan.id != exercise.id:
-            trainer.start(exercise)
+            known = self.last_times.get(exercise.id)
+            trainer.start(exercise, known[0] if known else None)
         self.app.push_screen(RunnerScreen())

@@ -130,3 +130,21 @@ def test_start_with_last_time_known_reads_no_history(trainer: Trainer, profile: 
     monkeypatch.setattr(Profile, "read_session", lambda self, path: pytest.fail("read the history again"))
     profile.write_session(make_session(clock.now() - timedelta(days=1), [(reps_exercise.id, 1, 0.0, 1.0)]))
     assert trainer.start(reps_exercise, last).load_kg == 22.5
+
+
+def test_finishing_a_saved_workout_does_not_count_the_time_the_app_was_closed(profile: Profile, clock: ManualClock, hold_exercise: Exercise) -> None:
+    first = Trainer(profile, Catalog((hold_exercise,)), Settings(), clock)
+    first.start(hold_exercise)
+    first.act(lambda w: w.press_space())
+    clock.advance(3 + 10)
+    first.tick()  # holding for 10 s when the app dies
+    saved_at = clock.now()
+    clock.advance(8 * 3600)  # opened again the next day
+    second = Trainer(profile, Catalog((hold_exercise,)), Settings(), clock)
+    table = second.saved_workout()
+    assert table is not None
+    path = second.finish_saved(table)
+    assert path is not None
+    session = profile.read_session(path)
+    assert session.ended == saved_at
+    assert [s.hold_s for s in session.all_sets] == [10.0]  # held until the app died, not all night

@@ -92,7 +92,8 @@ def test_paced_set_ends_early_on_space(clock: ManualClock, reps_exercise: Exerci
     w = Workout.start(clock, reps_exercise, 20.0, 60)
     w.toggle_paced()
     clock.advance(GET_READY_S + 13)
-    assert w.press_space() == [Event.GO, Event.REP, Event.REP, Event.SET_LOGGED]
+    assert w.advance() == [Event.GO, Event.REP, Event.REP]  # the repaint tick
+    assert w.press_space() == [Event.SET_LOGGED]
     assert w.log.sets[0].reps == 2
 
 
@@ -245,3 +246,32 @@ def test_every_step_survives_a_save_and_restore(request: pytest.FixtureRequest, 
         w.advance()
         w = roundtrip(w, clock)
     assert w.log.sets  # the script did log something
+
+
+def test_pacing_stops_when_the_planned_sets_are_done(clock: ManualClock, reps_exercise: Exercise) -> None:
+    w = Workout.start(clock, reps_exercise.__class__(**{**reps_exercise.__dict__, "reps": 2, "sets": 2}), 20.0, 30)
+    w.toggle_paced()
+    for _ in range(200):
+        clock.advance(5)
+        w.advance()
+    assert len(w.log.sets) == 2 and w.phase is Phase.REST
+
+
+def test_hand_counted_reps_survive_finishing_during_the_paced_get_ready(clock: ManualClock, reps_exercise: Exercise) -> None:
+    w = Workout.start(clock, reps_exercise, 20.0, 90)
+    do_reps(w, clock, 8)
+    w.toggle_paced()
+    assert w.phase is Phase.GET_READY
+    assert w.finish().exercises[0].sets[0].reps == 8
+
+
+def test_a_key_landing_just_after_a_phase_change_does_not_act_twice(clock: ManualClock, reps_exercise: Exercise, hold_exercise: Exercise) -> None:
+    w = Workout.start(clock, reps_exercise.__class__(**{**reps_exercise.__dict__, "reps": 2}), 20.0, 60)
+    w.toggle_paced()
+    clock.advance(GET_READY_S + 12.1)  # the target was reached between two ticks
+    assert not w.take_back_rep()
+    assert (w.reps, w.log.sets[0].reps, w.phase) == (0, 2, Phase.REST)
+    h = Workout.start(clock, hold_exercise, 0.0, 60)
+    h.press_space()
+    clock.advance(GET_READY_S + 0.1)
+    assert h.press_space() == [Event.GO] and h.phase is Phase.HOLDING and not h.log.sets

@@ -10,7 +10,7 @@ from typing import Any
 
 from soleus_tui.core import units
 from soleus_tui.core.catalog import Catalog, Exercise
-from soleus_tui.core.clock import Clock
+from soleus_tui.core.clock import Clock, ManualClock
 from soleus_tui.core.history import HistoryReader
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.settings import Settings
@@ -58,9 +58,11 @@ class Trainer:
         return self.workout
 
     def finish_saved(self, table: dict[str, Any]) -> Path | None:
-        """Close an interrupted workout as it stood, without resuming it."""
+        """Close an interrupted workout as it stood when it was last saved, without resuming it:
+        the time the app was closed is neither held, nor paced, nor rest."""
         self._require_lock()
-        self.workout = Workout.from_dict(table, self.clock)
+        as_saved = ManualClock(wall=table["runner"]["saved_at"])
+        self.workout = Workout.from_dict(table, as_saved)
         return self.finish()
 
     # -- training ---------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ class Workout:
     @property
     def in_progress(self) -> bool:
         """A set has begun that is not logged yet."""
-        return self.phase is Phase.HOLDING or (self.phase is Phase.SET and self.reps > 0)
+        return self.phase is Phase.HOLDING or (self.phase in (Phase.SET, Phase.GET_READY) and self.reps > 0)
 
     def _elapsed(self, since: float) -> float:
         return max(self.clock.monotonic() - since, 0.0)
@@ -139,7 +139,10 @@ class Workout:
 
     def press_space(self) -> list[Event]:
         """Count a rep; start or stop a hold; from rest or a switch, start the next set."""
+        seen = self.phase
         events = self.advance()
+        if self.phase is not seen:
+            return events  # time moved the phase on first: the key was meant for the old one
         if self.phase in (Phase.REST, Phase.SWITCH):
             self._begin_next_set(wait_for_go=False)
             if self.paced:
@@ -160,9 +163,9 @@ class Workout:
         return events
 
     def take_back_rep(self) -> bool:
+        self.advance()
         if self.phase is not Phase.SET or self.reps == 0:
             return False
-        self.advance()
         self.reps -= 1
         self.paced = False
         return True
@@ -238,7 +241,7 @@ class Workout:
         if self.phase is Phase.REST and not self.rang and self.rest_remaining() <= 0:
             self.rang = True
             events.append(Event.REST_OVER)
-            if self.paced:
+            if self.paced and not self.exercise_complete:
                 self._begin_next_set(wait_for_go=True, at=self.phase_started + self.rest_target_s)
         if self.phase is Phase.HOLDING and not self.rang and self.held_s() >= self.plan.hold_s:
             self.rang = True
@@ -283,7 +286,7 @@ class Workout:
             self._enter(Phase.REST)
             self.rest_target_s = float(self.rest_s)
         else:
-            self._begin_next_set(wait_for_go=self.paced)
+            self._begin_next_set(wait_for_go=self.paced and not self.exercise_complete)
         return [Event.SET_LOGGED]
 
     def _begin_next_set(self, wait_for_go: bool, at: float | None = None) -> None:

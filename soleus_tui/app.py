@@ -128,8 +128,11 @@ class SoleusApp(App[int]):
             )
         elif (saved := self.trainer.saved_workout()) is not None:
             from soleus_tui.screens.resume import ResumeScreen
+            from soleus_tui.screens.too_small import fit_to
 
+            fit_to(self, MINIMUM_SIZE, MINIMUM_SIZE)  # the question goes under, not over, a size warning
             self.push_screen(ResumeScreen(saved))
+            fit_to(self, self.size, MINIMUM_SIZE)
         self.show_warnings()
 
     def leave(self, terminal_alive: bool) -> None:
@@ -138,14 +141,16 @@ class SoleusApp(App[int]):
         With the terminal gone, Textual's shutdown can block for ever writing to it, so a hang-up
         leaves at once; a terminate restores the terminal, but no longer than LEAVE_WITHIN_S.
         """
-        if "trainer" in self.__dict__:
-            self.trainer.save()
-        if not terminal_alive:
-            os._exit(0)
-        watchdog = threading.Timer(LEAVE_WITHIN_S, os._exit, (0,))
-        watchdog.daemon = True
-        watchdog.start()
-        self.exit(0)
+        try:
+            if "trainer" in self.__dict__:
+                self.trainer.save()
+        finally:
+            if not terminal_alive:
+                os._exit(0)
+            watchdog = threading.Timer(LEAVE_WITHIN_S, os._exit, (0,))
+            watchdog.daemon = True
+            watchdog.start()
+            self.exit(0)
 
     def on_unmount(self) -> None:
         if "_lock" in self.__dict__:

@@ -133,3 +133,25 @@ async def test_no_size_down_to_20x5_crashes(data_dir: Path) -> None:
             await pilot.press(mode_key)
             await pilot.pause()
         assert app.is_running
+
+
+async def test_starting_small_with_a_saved_workout_comes_back_whole(data_dir: Path, clock: ManualClock) -> None:
+    from soleus_tui.screens.too_small import TooSmallScreen
+
+    await _leave_a_workout(data_dir, clock)
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        for _ in range(3):  # back out of the runner and the list, home
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.current_mode == HOME and not isinstance(app.screen, TooSmallScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.current_mode == "learn"  # keys work: nothing left over from the small start

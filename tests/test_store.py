@@ -185,3 +185,33 @@ def test_parse_load_and_note() -> None:
     assert parse_note("  felt strong ") == ("felt strong", "")
     assert "at most" in parse_note("x" * 501)[1]
     assert "control" in parse_note("a\x1bb")[1]
+
+
+def test_a_corrupt_settings_file_is_quarantined_and_defaults_used(profile: Profile) -> None:
+    profile.settings_path.write_text("units = [\n")
+    settings, problems = load_settings(profile.settings_path)
+    assert settings == Settings() and "quarantine" in problems[0]
+    assert not profile.settings_path.exists() and (profile.quarantine_dir / "settings.toml").exists()
+
+
+def test_the_profiles_folder_is_private_too(data_dir: Path) -> None:
+    Profile.open(data_dir, "default")
+    assert mode(data_dir / "profiles") == 0o700
+
+
+def test_two_readers_of_one_broken_file_both_carry_on(profile: Profile) -> None:
+    broken = profile.sessions_dir / "2026" / "2026-11-23T07-00-00-dead.toml"
+    broken.parent.mkdir()
+    broken.write_text("[[")
+    original = profile.read_session
+    taken = profile.root / "taken-by-the-other-reader.toml"
+
+    def read_then_lose_the_race(path: Path):
+        try:
+            return original(path)
+        finally:
+            path.rename(taken)  # the other reader moves it to quarantine first
+
+    object.__setattr__(profile, "read_session", read_then_lose_the_race)
+    assert HistoryReader(profile).read(broken) is None
+    assert taken.exists()

@@ -29,7 +29,10 @@ class HistoryReader:
         except FileNotFoundError:
             return None
         except UNREADABLE:
-            self.quarantined.append((path, self.profile.quarantine(path)))
+            try:
+                self.quarantined.append((path, self.profile.quarantine(path)))
+            except FileNotFoundError:
+                pass  # another reader moved it first
             return None
 
     def warnings(self) -> list[str]:

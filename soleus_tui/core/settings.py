@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from soleus_tui.core.store import read_toml, write_toml
+from soleus_tui.core.store import UNREADABLE, quarantine, read_toml, write_toml
 from soleus_tui.core.units import UNITS, from_display
 
 MAX_REST_S = 900
@@ -73,9 +73,14 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
+    """The settings, and what was wrong with them; an unreadable file is moved to quarantine/."""
     if not path.exists():
         return Settings(), []
-    return settings_from_dict(read_toml(path))
+    try:
+        return settings_from_dict(read_toml(path))
+    except UNREADABLE as error:
+        moved = quarantine(path, path.parent / "quarantine")
+        return Settings(), [f"settings.toml could not be read ({error}); using defaults, the file is in quarantine/{moved.name}"]
 
 
 def save_settings(path: Path, settings: Settings) -> None:

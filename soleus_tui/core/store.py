@@ -100,6 +100,18 @@ def make_private_dir(folder: Path) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
+def quarantine(path: Path, folder: Path) -> Path:
+    """Move an unreadable file aside into `folder`, never over another one."""
+    make_private_dir(folder)
+    target = folder / path.name
+    counter = 1
+    while target.exists():
+        target = folder / f"{path.stem}.{counter}{path.suffix}"
+        counter += 1
+    shutil.move(path, target)
+    return target
+
+
 @dataclass(frozen=True)
 class Profile:
     """One profile's folder and the files in it."""
@@ -111,7 +123,7 @@ class Profile:
         """Create the profile's folders and prove they are writable, or raise StoreError."""
         profile = cls(data_dir / "profiles" / name)
         try:
-            for folder in (data_dir, profile.root, profile.sessions_dir):
+            for folder in (data_dir, data_dir / "profiles", profile.root, profile.sessions_dir):
                 make_private_dir(folder)
             probe = profile.root / ".write-test"
             atomic_write_bytes(probe, b"")
@@ -174,15 +186,7 @@ class Profile:
         return session_from_dict(read_toml(path))
 
     def quarantine(self, path: Path) -> Path:
-        """Move an unreadable file aside, never over another one."""
-        make_private_dir(self.quarantine_dir)
-        target = self.quarantine_dir / path.name
-        counter = 1
-        while target.exists():
-            target = self.quarantine_dir / f"{path.stem}.{counter}{path.suffix}"
-            counter += 1
-        shutil.move(path, target)
-        return target
+        return quarantine(path, self.quarantine_dir)
 
     # -- the workout in progress ------------------------------------------------------------
 

@@ -66,8 +66,11 @@ def export(profile: Profile, fmt: str, output: Path | None) -> int:
         else:
             with output.open("w", encoding="utf-8", newline="") as handle:
                 write(sessions, handle)
+    except BrokenPipeError:  # `soleus-tui export | head`: the reader has all it wanted
+        sys.stdout = None  # type: ignore[assignment]  # nothing more to flush at exit
+        return 0
     except OSError as error:
-        print(f"soleus-tui: cannot write {output}: {error.strerror}", file=sys.stderr)
+        print(f"soleus-tui: cannot write {output or 'to standard output'}: {error.strerror}", file=sys.stderr)
         return 1
     for warning in reader.warnings():
         print(f"soleus-tui: {warning}", file=sys.stderr)

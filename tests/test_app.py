@@ -155,3 +155,21 @@ async def test_starting_small_with_a_saved_workout_comes_back_whole(data_dir: Pa
         await pilot.press("1")
         await pilot.pause()
         assert app.current_mode == "learn"  # keys work: nothing left over from the small start
+
+
+async def test_q_quits_and_question_mark_helps_from_the_resume_question(data_dir: Path, clock: ManualClock) -> None:
+    await _leave_a_workout(data_dir, clock)
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert {"Resume", "Finish and save"} <= {row[1] for row in app.screen.rows}
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert Profile.open(data_dir, "default").current_path.exists()  # quitting keeps the workout

@@ -94,3 +94,14 @@ def test_export_rows_csv_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_export_to_an_unwritable_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(tmp_path), "export", "--output", str(tmp_path / "missing" / "x.csv")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_export_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    profile = Profile.open(tmp_path, "default")
+    for day in range(60):
+        profile.write_session(make_session(MORNING - timedelta(days=day), [("a", 12, 0.0, 20.0)] * 5))
+    result = subprocess.run(
+        f"{sys.executable} -m soleus_tui --data-dir {tmp_path} export | head -1",
+        shell=True, capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+    assert result.stdout.startswith("date,") and result.stderr == ""

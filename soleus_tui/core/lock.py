@@ -12,10 +12,6 @@ class ProfileLock:
         self.path = path
         self._fd: int | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def acquire(self) -> bool:
         """True if this process now owns the profile; False if another one does."""
         if self._fd is not None:

@@ -14,7 +14,8 @@ from textual.widgets import DataTable, Static
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc"),
+        Binding("escape,question_mark", "dismiss", "Close", key_display="esc"),
+        Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
     def __init__(self, bindings: Iterable[ActiveBinding]) -> None:

@@ -16,6 +16,8 @@ class ResumeScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("r", "resume", "Resume", id="resume"),
         Binding("f", "finish", "Finish and save", id="finish-saved"),
+        Binding("q", "app.quit", "Quit (the workout stays saved)", id="quit"),
+        Binding("question_mark", "app.help", "Keys", key_display="?", id="help"),
     ]
 
     def __init__(self, saved: dict[str, Any]) -> None:

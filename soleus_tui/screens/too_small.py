@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -10,6 +11,7 @@ from textual.widgets import Static
 
 class TooSmallScreen(ModalScreen[None]):
     CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("q", "app.quit", "Quit", id="quit")]
     def __init__(self, minimum: Size) -> None:
         super().__init__()
         self.minimum = minimum

@@ -262,7 +262,12 @@ def _with_user_file(catalog: Catalog, user_file: Path) -> Catalog:
     return Catalog(tuple(merged) + tuple(user_exercises.values()))
 
 
+def exercise_table(exercise: Exercise) -> dict[str, Any]:
+    """Every field as plain TOML values."""
+    return asdict(exercise) | {"tempo": list(exercise.tempo), "cues": list(exercise.cues)}
+
+
 def _as_table(exercise: Exercise) -> dict[str, Any]:
-    table = asdict(exercise) | {"tempo": list(exercise.tempo), "cues": list(exercise.cues)}
+    table = exercise_table(exercise)
     del table["reps" if exercise.is_hold else "hold_s"]  # so a change of kind must name its target
     return table

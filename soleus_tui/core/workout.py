@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from soleus_tui.core import units
-from soleus_tui.core.catalog import Exercise
+from soleus_tui.core.catalog import Exercise, exercise_table
 from soleus_tui.core.clock import Clock
 from soleus_tui.core.session import (
     SCHEMA,
@@ -321,7 +321,7 @@ class Workout:
             "paced_base": self.paced_base,
             "rang": self.rang,
             "saved_at": self.clock.now(),
-            "plan": exercise_to_dict(self.plan),
+            "plan": exercise_table(self.plan),
         }
         if self.set_started is not None:
             runner["set_started"] = self.set_started
@@ -366,13 +366,6 @@ class Workout:
         if self.phase in (Phase.HOLDING, Phase.GET_READY):
             self._enter(Phase.SET)
         self.paced = False
-
-
-def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
-    table = dataclasses.asdict(exercise)
-    table["tempo"] = list(exercise.tempo)
-    table["cues"] = list(exercise.cues)
-    return table
 
 
 def exercise_from_dict(table: dict[str, Any]) -> Exercise:

@@ -34,7 +34,7 @@ def autosave_latency(data_dir: Path, reps: int = 300) -> tuple[float, float]:
     from soleus_tui.core.clock import SystemClock
     from soleus_tui.core.settings import Settings
     from soleus_tui.core.store import Profile
-    from soleus_tui.core.trainer import Trainer
+    from soleus_tui.core.train.trainer import Trainer
 
     catalog = builtin_catalog()
     trainer = Trainer(Profile.open(data_dir, "default"), catalog, Settings(), SystemClock())

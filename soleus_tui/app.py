@@ -14,20 +14,20 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
 from soleus_tui.core.clock import Clock, SystemClock
 from soleus_tui.core.settings import Settings, load_settings, save_settings
 from soleus_tui.core.store import Profile, default_config_dir
+from soleus_tui.ui.widgets.keys import APP_BINDINGS
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from soleus_tui.core.catalog import Catalog
     from soleus_tui.core.lock import ProfileLock
-    from soleus_tui.core.trainer import Trainer
+    from soleus_tui.core.train.trainer import Trainer
 
 MINIMUM_SIZE = Size(60, 20)
 HOME = "home"
@@ -36,11 +36,11 @@ LEAVE_WITHIN_S = 2.0
 
 def _lazy(module: str, name: str) -> Callable[[], Screen]:
     """A screen built from its module on first use, so start-up imports none of them."""
-    return lambda: getattr(import_module(f"soleus_tui.screens.{module}"), name)()
+    return lambda: getattr(import_module(f"soleus_tui.ui.{module}"), name)()
 
 
 def _commands() -> type[Provider]:
-    from soleus_tui.commands import SoleusCommands
+    from soleus_tui.ui.palette import SoleusCommands
 
     return SoleusCommands
 
@@ -49,22 +49,14 @@ class SoleusApp(App[int]):
     TITLE = "soleus-tui"
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     MODES = {
-        HOME: _lazy("home", "HomeScreen"),
-        "learn": _lazy("learn", "LearnScreen"),
-        "train": _lazy("train", "TrainScreen"),
-        "history": _lazy("history", "HistoryScreen"),
+        HOME: _lazy("shell.home", "HomeScreen"),
+        "learn": _lazy("learn.learn", "LearnScreen"),
+        "train": _lazy("train.exercise_list", "TrainScreen"),
+        "history": _lazy("history.history", "HistoryScreen"),
     }
     DEFAULT_MODE = HOME
     COMMANDS = App.COMMANDS | {_commands}
-    BINDINGS = [
-        Binding("1", "switch_mode('learn')", "Learn", id="learn"),
-        Binding("2", "switch_mode('train')", "Train", id="train"),
-        Binding("3", "switch_mode('history')", "History", id="history"),
-        Binding("question_mark", "help", "Keys", key_display="?", id="help"),
-        Binding("escape", "go_back", "Back", show=False, id="back"),
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-now"),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -101,7 +93,7 @@ class SoleusApp(App[int]):
 
     @cached_property
     def trainer(self) -> Trainer:
-        from soleus_tui.core.trainer import Trainer
+        from soleus_tui.core.train.trainer import Trainer
 
         return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=self._lock.acquire())
 
@@ -127,8 +119,8 @@ class SoleusApp(App[int]):
                 timeout=10,
             )
         elif (saved := self.trainer.saved_workout()) is not None:
-            from soleus_tui.screens.resume import ResumeScreen
-            from soleus_tui.screens.too_small import fit_to
+            from soleus_tui.ui.train.resume import ResumeScreen
+            from soleus_tui.ui.shell.too_small import fit_to
 
             fit_to(self, MINIMUM_SIZE, MINIMUM_SIZE)  # the question goes under, not over, a size warning
             self.push_screen(ResumeScreen(saved))
@@ -171,7 +163,7 @@ class SoleusApp(App[int]):
         save_settings(self.profile.settings_path, settings)
 
     def on_resize(self, event: events.Resize) -> None:
-        from soleus_tui.screens.too_small import fit_to
+        from soleus_tui.ui.shell.too_small import fit_to
 
         fit_to(self, event.size, MINIMUM_SIZE)
 
@@ -186,7 +178,7 @@ class SoleusApp(App[int]):
             self.switch_mode(HOME)
 
     def action_help(self) -> None:
-        from soleus_tui.screens.help import HelpScreen
+        from soleus_tui.ui.shell.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.active_bindings.values()))

@@ -54,8 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def export(profile: Profile, fmt: str, output: Path | None) -> int:
-    from soleus_tui.core.export import write_csv, write_json
-    from soleus_tui.core.history import HistoryReader
+    from soleus_tui.core.history.export import write_csv, write_json
+    from soleus_tui.core.history.reader import HistoryReader
 
     reader = HistoryReader(profile)
     sessions = [session for _, session in reader.sessions()][::-1]

@@ -8,8 +8,8 @@ from soleus_tui.app import HOME, SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.store import Profile
-from soleus_tui.screens.help import HelpScreen
-from soleus_tui.screens.resume import ResumeScreen
+from soleus_tui.ui.shell.help import HelpScreen
+from soleus_tui.ui.train.resume import ResumeScreen
 
 
 async def test_number_keys_switch_areas_and_escape_comes_home(data_dir: Path) -> None:
@@ -103,7 +103,7 @@ async def test_a_bad_catalog_warns_and_falls_back(data_dir: Path, tmp_path: Path
 
 
 async def test_a_small_terminal_says_so_and_comes_back_when_it_grows(data_dir: Path) -> None:
-    from soleus_tui.screens.too_small import TooSmallScreen
+    from soleus_tui.ui.shell.too_small import TooSmallScreen
 
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -136,7 +136,7 @@ async def test_no_size_down_to_20x5_crashes(data_dir: Path) -> None:
 
 
 async def test_starting_small_with_a_saved_workout_comes_back_whole(data_dir: Path, clock: ManualClock) -> None:
-    from soleus_tui.screens.too_small import TooSmallScreen
+    from soleus_tui.ui.shell.too_small import TooSmallScreen
 
     await _leave_a_workout(data_dir, clock)
     app = SoleusApp(data_dir=data_dir, clock=clock)

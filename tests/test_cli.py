@@ -15,9 +15,9 @@ import pytest
 
 from soleus_tui import __version__
 from soleus_tui.cli import main
-from soleus_tui.core.export import CSV_COLUMNS
+from soleus_tui.core.history.export import CSV_COLUMNS
 from soleus_tui.core.store import Profile
-from tests.histories import make_session
+from tests.support.histories import make_session
 
 ROOT = Path(__file__).parents[1]
 MORNING = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))

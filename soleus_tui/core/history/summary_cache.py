@@ -1,0 +1,186 @@
+"""A derived summary of every session file, so History need not parse years of TOML each time.
+
+The TOML files stay the truth; this is one JSON-lines file in the profile folder that can be
+deleted at any time. Per session file it keeps the file's modification time and size, the session's
+totals, and its highlights: the session with only the sets that can be a personal best. An
+entry is used only while its file is unchanged; a new or changed file is read again (a broken
+one goes to quarantine/), entries of files that are gone are dropped, and a cache that cannot
+be read is rebuilt from the files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from soleus_tui.core.history.reader import HistoryReader
+from soleus_tui.core.session import ExerciseLog, Session, SetLog
+from soleus_tui.core.history.stats import SessionSummary, summarize
+from soleus_tui.core.store import Profile, atomic_write_text
+
+CACHE_NAME = "summary-cache.jsonl"
+FORMAT = 1
+
+Stamp = tuple[int, int]  # st_mtime_ns, st_size
+Cached = tuple[Stamp, SessionSummary, Session]  # by file name
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SessionDigest:
+    path: Path
+    summary: SessionSummary
+    highlights: Session  # only the sets that can be a personal best, and no note
+
+
+def cache_file(profile: Profile) -> Path:
+    return profile.root / CACHE_NAME
+
+
+def digest(path: Path, session: Session) -> SessionDigest:
+    highlights = Session(
+        session.started,
+        session.ended,
+        [ExerciseLog(e.id, e.name, best_candidates(e.sets)) for e in session.exercises],
+    )
+    return SessionDigest(path, summarize(session), highlights)
+
+
+def best_candidates(sets: Sequence[SetLog]) -> list[SetLog]:
+    """The sets `stats.bests` can pick here, whatever the target reps, in their order: for each
+    target, the first heaviest set reaching it; the first with the most reps (ties: heavier);
+    the first longest hold. So bests over highlights equal bests over every set."""
+    numbered = list(enumerate(sets))
+    rep_sets = [(i, s) for i, s in numbered if s.reps]
+    holds = [(i, s) for i, s in numbered if s.hold_s]
+    chosen = {
+        _first_max([(i, s) for i, s in rep_sets if s.reps >= target], lambda s: s.load_kg)
+        for target in {s.reps for _, s in rep_sets}
+    }
+    if rep_sets:
+        chosen.add(_first_max(rep_sets, lambda s: (s.reps, s.load_kg)))
+    if holds:
+        chosen.add(_first_max(holds, lambda s: s.hold_s))
+    return [s for i, s in numbered if i in chosen]
+
+
+def _first_max(numbered: list[tuple[int, SetLog]], key: Callable[[SetLog], T]) -> int:
+    return max(numbered, key=lambda pair: key(pair[1]))[0]  # max keeps the first of equals
+
+
+def newest(reader: HistoryReader, count: int) -> list[SessionDigest]:
+    """The newest `count` sessions read straight from their files: cheap, for the first rows."""
+    return [digest(path, session) for path, session in islice(reader.sessions(), count)]
+
+
+def scan(reader: HistoryReader, cache: Path, stopped: Callable[[], bool] = lambda: False) -> list[SessionDigest]:
+    """Every readable session, newest first: cached where the file is unchanged, read where not.
+    The cache is written again when anything changed (a cache that cannot be written is skipped).
+    Once `stopped()` is true it stops, keeping in the cache what it read so far."""
+    known = read_cache(cache)
+    fresh: dict[str, Cached] = {}
+    digests = []
+    for path in reader.profile.iter_session_paths():
+        if stopped():
+            fresh = {**known, **fresh}
+            break
+        try:
+            stamp = _stamp(path)
+        except FileNotFoundError:
+            continue
+        cached = known.get(path.name)
+        if cached is not None and cached[0] == stamp:
+            found = SessionDigest(path, cached[1], cached[2])
+        else:
+            session = reader.read(path)
+            if session is None:
+                continue
+            found = digest(path, session)
+        fresh[path.name] = (stamp, found.summary, found.highlights)
+        digests.append(found)
+    if _stamps(fresh) != _stamps(known):
+        try:
+            write_cache(cache, fresh)
+        except OSError:
+            pass
+    return digests
+
+
+def _stamp(path: Path) -> Stamp:
+    status = os.stat(path)
+    return status.st_mtime_ns, status.st_size
+
+
+def _stamps(entries: dict[str, Cached]) -> dict[str, Stamp]:
+    return {name: cached[0] for name, cached in entries.items()}
+
+
+# -- the file: JSON lines of compact arrays, one session a line, read whole each time History opens:
+# parsed a line at a time, so no single call holds the interpreter for long while keys wait
+
+
+def write_cache(cache: Path, entries: dict[str, Cached]) -> None:
+    lines = [json.dumps({"format": FORMAT})] + [
+        json.dumps([name, list(stamp), _totals(summary), _session_row(highlights)], separators=(",", ":"))
+        for name, (stamp, summary, highlights) in entries.items()
+    ]
+    atomic_write_text(cache, "\n".join(lines) + "\n")
+
+
+def read_cache(cache: Path) -> dict[str, Cached]:
+    """What the cache holds, or nothing when it is missing, unreadable or of another format."""
+    try:
+        header, *sessions = cache.read_text(encoding="utf-8").splitlines()
+        if json.loads(header).get("format") != FORMAT:
+            return {}
+        return dict(_line(json.loads(line)) for line in sessions)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def _line(item: list[Any]) -> tuple[str, Cached]:
+    name, stamp, totals, row = item
+    return name, _cached(stamp, totals, row)
+
+
+def _cached(stamp: list[int], totals: list[Any], row: list[Any]) -> Cached:
+    highlights = _session_from_row(row)
+    mtime_ns, size = stamp
+    return (mtime_ns, size), SessionSummary(highlights.started, highlights.ended, *totals), highlights
+
+
+def _totals(summary: SessionSummary) -> list[Any]:
+    return [summary.exercises, summary.sets, summary.reps, summary.hold_s, summary.volume_kg]
+
+
+def _session_row(session: Session) -> list[Any]:
+    return [
+        session.started.isoformat(),
+        session.ended.isoformat(),
+        [[e.id, e.name, [_set_row(s) for s in e.sets]] for e in session.exercises],
+    ]
+
+
+def _session_from_row(row: list[Any]) -> Session:
+    started, ended, exercises = row
+    return Session(
+        datetime.fromisoformat(started),
+        datetime.fromisoformat(ended),
+        [ExerciseLog(exercise_id, name, [_set_from_row(*s) for s in sets]) for exercise_id, name, sets in exercises],
+    )
+
+
+def _set_row(s: SetLog) -> list[Any]:
+    return [s.reps, s.hold_s, s.load_kg, s.side, s.started.isoformat(), s.ended.isoformat(), s.rest_s]
+
+
+def _set_from_row(
+    reps: int, hold_s: float, load_kg: float, side: str, started: str, ended: str, rest_s: float
+) -> SetLog:
+    return SetLog(reps, hold_s, load_kg, side, datetime.fromisoformat(started), datetime.fromisoformat(ended), rest_s)

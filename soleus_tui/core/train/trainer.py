@@ -1,0 +1,142 @@
+"""The workout in progress and the profile it is saved to: every change is on disk at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from soleus_tui.core import units
+from soleus_tui.core.catalog import Catalog, Exercise
+from soleus_tui.core.clock import Clock, ManualClock
+from soleus_tui.core.history.reader import HistoryReader
+from soleus_tui.core.session import SetLog
+from soleus_tui.core.settings import Settings
+from soleus_tui.core.history.stats import Suggestion, last_time, suggest
+from soleus_tui.core.store import UNREADABLE, Profile
+from soleus_tui.core.train.workout import Event, Workout
+
+# How far back "last time" looks: enough for months of mixed workouts, cheap with years on disk.
+LAST_TIME_LOOKBACK = 120
+
+
+class ReadOnlyError(Exception):
+    """Another instance is training on this profile."""
+
+
+@dataclass
+class Trainer:
+    profile: Profile
+    catalog: Catalog
+    settings: Settings
+    clock: Clock
+    can_train: bool = True
+    workout: Workout | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    # -- a saved workout from an earlier run ------------------------------------------------------
+
+    def saved_workout(self) -> dict[str, Any] | None:
+        """The table in current.toml, or None; a file that cannot be used goes to quarantine."""
+        try:
+            table = self.profile.load_current()
+            if table is not None:
+                Workout.from_dict(table, self.clock)
+            return table
+        except (*UNREADABLE, KeyError, ValueError, TypeError) as error:
+            moved = self.profile.quarantine(self.profile.current_path)
+            self.warnings.append(f"The saved workout could not be read ({error}); moved it to quarantine/{moved.name}")
+            return None
+
+    def resume(self, table: dict[str, Any]) -> Workout:
+        self._require_lock()
+        self.workout = Workout.from_dict(table, self.clock)
+        self.workout.interrupt()
+        self.save()
+        return self.workout
+
+    def finish_saved(self, table: dict[str, Any]) -> Path | None:
+        """Close an interrupted workout as it stood when it was last saved, without resuming it:
+        the time the app was closed is neither held, nor paced, nor rest."""
+        self._require_lock()
+        as_saved = ManualClock(wall=table["runner"]["saved_at"])
+        self.workout = Workout.from_dict(table, as_saved)
+        return self.finish()
+
+    # -- training ---------------------------------------------------------------------------------
+
+    def start(self, exercise: Exercise, last: list[SetLog] | None = None) -> Workout:
+        """Begin a workout with this exercise, or move the running one on to it. `last`, when the
+        caller has already read it, saves reading the history again."""
+        self._require_lock()
+        load = self.starting_load(exercise, last)
+        rest = self.settings.rest_for(exercise.id, exercise.rest_s)
+        if self.workout is None:
+            self.workout = Workout.start(self.clock, exercise, load, rest)
+        else:
+            self.workout.next_exercise(exercise, load, rest)
+        self.save()
+        return self.workout
+
+    def act(self, change: Callable[[Workout], Any]) -> Any:
+        """Apply one change to the workout and save it before anything else happens."""
+        assert self.workout is not None
+        result = change(self.workout)
+        self.save()
+        return result
+
+    def tick(self) -> list[Event]:
+        """Let time act on the workout; saved only when it changed something."""
+        if self.workout is None:
+            return []
+        events = self.workout.advance()
+        if events:
+            self.save()
+        return events
+
+    def save(self) -> None:
+        if self.workout is not None:
+            self.profile.save_current(self.workout.to_dict())
+
+    def finish(self) -> Path | None:
+        """Write the workout to sessions/ (if any set was logged) and clear current.toml."""
+        if self.workout is None:
+            return None
+        session = self.workout.finish()
+        path = self.profile.write_session(session) if session.exercises else None
+        self.profile.clear_current()
+        self.workout = None
+        return path
+
+    # -- what last time says ----------------------------------------------------------------------
+
+    def last_times(self, exercise_ids: Iterable[str]) -> dict[str, list[SetLog]]:
+        """Each exercise's sets from its most recent session, in one pass over the newest files."""
+        wanted, found = set(exercise_ids), {}
+        reader = HistoryReader(self.profile)
+        for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK):
+            for exercise_id in wanted - found.keys():
+                if sets := last_time([session], exercise_id):
+                    found[exercise_id] = sets
+            if found.keys() == wanted:
+                break
+        self.warnings += reader.warnings()
+        return {exercise_id: found.get(exercise_id, []) for exercise_id in wanted}
+
+    def last_time(self, exercise_id: str) -> list[SetLog]:
+        return self.last_times([exercise_id])[exercise_id]
+
+    def suggestion(self, exercise: Exercise, last: list[SetLog] | None = None) -> Suggestion | None:
+        last = self.last_time(exercise.id) if last is None else last
+        step = units.from_display(units.STEP[self.settings.units], self.settings.units)
+        return suggest(last, exercise.reps, exercise.hold_s, step)
+
+    def starting_load(self, exercise: Exercise, last: list[SetLog] | None = None) -> float:
+        hint = self.suggestion(exercise, last)
+        return round(hint.load_kg, 4) if hint else 0.0
+
+    def _require_lock(self) -> None:
+        if not self.can_train:
+            raise ReadOnlyError("another soleus-tui is training on this profile")

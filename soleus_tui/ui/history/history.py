@@ -1,0 +1,242 @@
+"""History: the overview of the training above the workouts, newest first, and bests per exercise.
+
+Building it starts a thread worker that reads the newest files for the first rows while the
+screen mounts, then every session through the summary cache; the overview and the bests fill in
+when that is done, and keys work all the while. Coming back to the screen reads again, so new and
+deleted workouts show.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from soleus_tui.core.catalog import Catalog
+from soleus_tui.core.history.reader import HistoryReader
+from soleus_tui.ui.history.history_text import best_text, count_text, day_word, duration_text, hold_text, volume_text
+from soleus_tui.core.history.overview import ExerciseRecord, Overview, exercise_records, overview
+from soleus_tui.core.history.stats import Best
+from soleus_tui.core.history.summary_cache import SessionDigest, cache_file, newest, scan
+from soleus_tui.ui.history.bar_chart import BarChart
+from soleus_tui.ui.history.paged_table import PagedTable, Row
+from soleus_tui.ui.history.training_calendar import TrainingCalendar
+
+FIRST_ROWS_WAIT_S = 0.5
+CAPTIONS = {
+    "workouts": "Workouts, newest first · enter opens one",
+    "bests": "Bests · heaviest: at the top of the rep range · enter shows the trend",
+}
+
+
+class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
+    BINDINGS = [
+        Binding("b", "show_list('bests')", "Bests", id="history.bests"),
+        Binding("w", "show_list('workouts')", "Workouts", id="history.workouts"),
+    ]
+
+    class FirstRows(Message):
+        def __init__(self, digests: list[SessionDigest], today: date) -> None:
+            super().__init__()
+            self.digests, self.today = digests, today
+            self.drawn = threading.Event()
+
+    class Loaded(Message):
+        def __init__(
+            self, digests: list[SessionDigest], today: date, overview: Overview, records: list[ExerciseRecord]
+        ) -> None:
+            super().__init__()
+            self.digests, self.today, self.overview, self.records = digests, today, overview, records
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.digests: list[SessionDigest] | None = None  # every session, once read
+        self.records: list[ExerciseRecord] = []
+        self.shown_list = "workouts"
+        self.away = False
+
+    def compose(self) -> ComposeResult:
+        self.read_history(first_rows=self.app.size.height)  # a screenful, read while the rest mounts
+        yield Header()
+        with Horizontal(id="history-overview"):
+            yield TrainingCalendar(plain=self.app.plain, id="history-calendar")
+            with Vertical(id="history-numbers"):
+                yield Static("Reading the history...", id="history-totals")
+                yield BarChart(self.describe_volume, plain=self.app.plain, id="history-volume")
+        yield Static(CAPTIONS["workouts"], id="history-caption")
+        with ContentSwitcher(initial="history-workouts", id="history-lists"):
+            yield PagedTable(id="history-workouts")
+            yield DataTable(cursor_type="row", id="history-bests")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "History"
+        self.query_one("#history-calendar").border_title = "Training days"
+        workouts = self.query_one("#history-workouts", PagedTable)
+        workouts.add_columns("Date", "Day", "Start", "Length", "Exercises", "Sets", "Reps", "Volume")
+        bests = self.query_one("#history-bests", DataTable)
+        for label, width in (("Exercise", 31), ("Heaviest", 13), ("Most reps", 13), ("Longest hold", 13)):
+            bests.add_column(label, width=width)
+        workouts.focus()
+
+    def on_screen_suspend(self) -> None:
+        self.away = True
+
+    def on_screen_resume(self) -> None:
+        if self.away:
+            self.away = False
+            self.read_history(first_rows=0)
+
+    # -- reading, in a thread ---------------------------------------------------------------------
+
+    def read_history(self, first_rows: int) -> None:
+        self.read_in_thread(self.app.clock.now().date(), self.app.catalog, first_rows)
+
+    @work(thread=True, exclusive=True, group="history")
+    def read_in_thread(self, today: date, catalog: Catalog, first_rows: int) -> None:
+        worker, profile = get_current_worker(), self.app.profile
+        reader = HistoryReader(profile)
+        try:
+            rows = self.FirstRows(newest(reader, first_rows), today)
+            if rows.digests:
+                self.post_message(rows)
+                rows.drawn.wait(timeout=FIRST_ROWS_WAIT_S)  # the scan would slow their drawing
+            digests = scan(reader, cache_file(profile), stopped=lambda: worker.is_cancelled)
+        except OSError as error:
+            message = f"Could not read the history in {profile.sessions_dir}: {error.strerror or error}"
+            self.app.notify(message, severity="error", markup=False, timeout=15)
+            return
+        finally:
+            for warning in reader.warnings():
+                self.app.notify(warning, severity="warning", markup=False, timeout=15)
+        if worker.is_cancelled:
+            return
+        summary = overview([d.summary for d in digests], today)
+        records = exercise_records([d.highlights for d in digests], catalog)
+        self.post_message(self.Loaded(digests, today, summary, records))
+
+    def on_history_screen_first_rows(self, message: FirstRows) -> None:
+        if self.digests is None:
+            self.show_workouts(message.digests, message.today)
+        # two refreshes: the table lays new rows out when it is idle, and they are drawn after that
+        self.call_after_refresh(self.call_after_refresh, message.drawn.set)
+
+    def on_history_screen_loaded(self, message: Loaded) -> None:
+        self.digests, self.records = message.digests, message.records
+        self.show_workouts(message.digests, message.today)
+        self.show_overview(message.overview, message.today)
+        self.show_bests(message.records)
+        self.show_caption()
+
+    # -- showing ----------------------------------------------------------------------------------
+
+    def show_workouts(self, digests: list[SessionDigest], today: date) -> None:
+        table = self.query_one("#history-workouts", PagedTable)
+        table.show(digests, partial(workout_row, today=today, unit=self.app.settings.units))
+
+    def show_overview(self, numbers: Overview, today: date) -> None:
+        self.query_one("#history-totals", Static).update(overview_text(numbers, self.app.settings.units))
+        self.query_one("#history-calendar", TrainingCalendar).show(numbers.day_volume_kg, today)
+        self.query_one("#history-volume", BarChart).values = tuple(numbers.weekly_volume_kg)
+
+    def show_bests(self, records: list[ExerciseRecord]) -> None:
+        table = self.query_one("#history-bests", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for record in records:
+            table.add_row(*bests_row(record, self.app.settings.units), key=record.exercise_id, height=2)
+        if records:
+            table.move_cursor(row=min(row, len(records) - 1), animate=False)
+
+    def show_caption(self) -> None:
+        caption = CAPTIONS[self.shown_list]
+        if self.digests == []:
+            caption = "No workouts yet: press 2 to train, and each finished workout shows up here."
+        self.query_one("#history-caption", Static).update(caption)
+
+    def describe_volume(self, weeks: int, peak_kg: float) -> tuple[str, str]:
+        if not weeks:  # still reading
+            return "Volume a week", ""
+        return f"Volume a week, last {weeks} weeks", f"peak {volume_text(peak_kg, self.app.settings.units)}"
+
+    # -- keys -------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_list":
+            return parameters[0] != self.shown_list
+        return True
+
+    def action_show_list(self, name: str) -> None:
+        self.shown_list = name
+        self.query_one(ContentSwitcher).current = f"history-{name}"
+        self.query_one(f"#history-{name}").focus()
+        self.show_caption()
+        self.refresh_bindings()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        if event.data_table.id == "history-workouts" and key is not None:
+            from soleus_tui.ui.history.session_detail import SessionDetailScreen
+
+            self.app.push_screen(SessionDetailScreen(Path(key)))
+        elif event.data_table.id == "history-bests" and self.digests is not None:
+            from soleus_tui.ui.history.exercise_history import ExerciseHistoryScreen
+
+            record = next(r for r in self.records if r.exercise_id == key)
+            self.app.push_screen(ExerciseHistoryScreen(record, [d.highlights for d in self.digests]))
+
+
+def workout_row(digest: SessionDigest, today: date, unit: str) -> Row:
+    summary = digest.summary
+    day = summary.started.date()
+    return str(digest.path), [
+        day.isoformat(),
+        day_word(day, today),
+        f"{summary.started:%H:%M}",
+        duration_text(summary.duration_s),
+        Text(str(summary.exercises), justify="right"),
+        Text(str(summary.sets), justify="right"),
+        Text(f"{summary.reps:,}", justify="right"),
+        Text(volume_text(summary.volume_kg, unit), justify="right"),
+    ]
+
+
+def overview_text(numbers: Overview, unit: str) -> Text:
+    rows = (
+        ("Streak", f"{count_text(numbers.streak_days, 'day')} · {count_text(numbers.streak_weeks, 'week')}"),
+        ("This week", f"{count_text(numbers.this_week, 'workout')} · {numbers.per_week:.1f} on average"),
+        ("In all", f"{count_text(numbers.workouts, 'workout')} · {count_text(numbers.reps, 'rep')}"),
+        ("", f"{hold_text(numbers.hold_s)} held · {volume_text(numbers.volume_kg, unit)} volume"),
+    )
+    text = Text(no_wrap=True)
+    for label, value in rows:
+        text.append(f"{label:<11}", "bold")
+        text.append(f"{value}\n")
+    text.rstrip()
+    return text
+
+
+def bests_row(record: ExerciseRecord, unit: str) -> list[Text]:
+    bests = record.bests
+    return [
+        Text(f"{record.name}\n{count_text(record.workouts, 'workout')}, last {record.last_done.isoformat()}"),
+        best_cell(bests.heaviest_at_target, best_text(bests.heaviest_at_target, unit)),
+        best_cell(bests.most_reps, best_text(bests.most_reps, unit)),
+        best_cell(bests.longest_hold, best_text(bests.longest_hold, unit, hold=True)),
+    ]
+
+
+def best_cell(best: Best | None, value: str) -> Text:
+    return Text(f"{value}\n{best.when.date().isoformat()}" if best else value)

@@ -1,0 +1,123 @@
+"""Train: the catalog's exercises with last time's numbers; enter starts the highlighted one.
+
+A workout can hold several exercises in a row: starting another while one runs moves the workout
+on to it, and the runner's `n` does the same with the next one in the list.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from soleus_tui.core.catalog import Exercise
+from soleus_tui.core.session import SetLog
+from soleus_tui.core.history.stats import Suggestion
+from soleus_tui.ui.train.runner import RunnerScreen
+from soleus_tui.ui.train.runner_text import counts_text, history_lines, rest_text
+from soleus_tui.ui.train.exercise_table import ExerciseTable
+
+LastTime = tuple[list[SetLog], Suggestion | None]
+
+
+class TrainScreen(Screen[None]):
+    CSS_PATH = "train.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last_times: dict[str, LastTime] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="train-running", markup=False)
+        table = ExerciseTable(cursor_type="row", id="exercises")
+        table.add_column("Exercise", key="name")
+        table.add_column("Knee", key="knee")
+        table.add_column("Target", key="target")
+        table.add_column("Rest", key="rest")
+        table.add_column("Last time", key="last")
+        yield table
+        yield Static(id="exercise-about", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Train"
+        table = self.query_one(DataTable)
+        for exercise in self.app.catalog:
+            table.add_row(exercise.name, f"{exercise.knee_angle}°", exercise.target_text, "", "…", key=exercise.id)
+        if self.app.trainer.workout is not None:  # resumed from an earlier run: straight back to it
+            self.app.push_screen(RunnerScreen())
+
+    def on_screen_resume(self) -> None:
+        """Shown again: a workout may have started or ended, and settings may have changed."""
+        table = self.query_one(DataTable)
+        for exercise in self.app.catalog:
+            table.update_cell(exercise.id, "rest", rest_text(self.app.settings.rest_for(exercise.id, exercise.rest_s)))
+        workout = self.app.trainer.workout
+        running = self.query_one("#train-running", Static)
+        running.display = workout is not None
+        if workout is not None:
+            running.update(
+                f"In progress: {workout.plan.name}. Enter on it goes back to it; "
+                "enter on another exercise adds it to this workout."
+            )
+        self.load_last_times()
+
+    @property
+    def highlighted(self) -> Exercise:
+        return self.app.catalog.exercises[self.query_one(DataTable).cursor_row]
+
+    # -- last time ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True)
+    def load_last_times(self) -> None:
+        """Reads the history files, which may be years deep: off the UI thread."""
+        trainer = self.app.trainer
+        lasts = trainer.last_times(exercise.id for exercise in self.app.catalog)
+        found: dict[str, LastTime] = {
+            exercise.id: (lasts[exercise.id], trainer.suggestion(exercise, lasts[exercise.id]))
+            for exercise in self.app.catalog
+        }
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_last_times, found)
+
+    def show_last_times(self, found: dict[str, LastTime]) -> None:
+        self.last_times = found
+        table = self.query_one(DataTable)
+        for exercise in self.app.catalog:
+            table.update_cell(exercise.id, "last", counts_text(found[exercise.id][0]) or "none yet")
+        self.show_about()
+        self.app.show_warnings()
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.show_about()
+
+    def show_about(self) -> None:
+        exercise = self.highlighted
+        cues = "\n".join(f"· {cue}" for cue in exercise.cues)
+        about = f"{exercise.why}\n\n{cues}"
+        if exercise.id in self.last_times:
+            last, suggestion = self.last_times[exercise.id]
+            about = f"{history_lines(exercise, last, suggestion, self.app.settings.units)}\n\n{about}"
+        self.query_one("#exercise-about", Static).update(about)
+
+    # -- starting -------------------------------------------------------------------------------
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        exercise = self.app.catalog.get(str(event.row_key.value))
+        assert exercise is not None
+        trainer = self.app.trainer
+        if not trainer.can_train:
+            self.notify(
+                "Another soleus-tui is training on this profile, so this one can only look. "
+                "Finish or close the other one to train here.",
+                title="Read-only",
+                severity="warning",
+            )
+            return
+        if trainer.workout is None or trainer.workout.plan.id != exercise.id:
+            known = self.last_times.get(exercise.id)
+            trainer.start(exercise, known[0] if known else None)
+        self.app.push_screen(RunnerScreen())

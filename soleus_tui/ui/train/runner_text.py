@@ -1,0 +1,206 @@
+"""What the Train screens say: the workout's state turned into words and numbers, nothing drawn.
+
+Pure functions of a Workout (which reads its own clock), so the runner can compare one view with
+the last and repaint only what changed, and tests can read the words without a terminal.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from soleus_tui.core.catalog import Exercise
+from soleus_tui.core.session import SetLog
+from soleus_tui.core.history.stats import Suggestion
+from soleus_tui.core.units import format_load
+from soleus_tui.core.train.workout import Phase, Workout
+
+SIDE_MARK = {"left": "L ", "right": "R ", "both": ""}
+BAR_STEPS = 20  # the rest bar moves in 5 % steps: over SSH each repaint of it costs bytes
+
+
+@dataclass(frozen=True)
+class Readout:
+    """The big part of the runner: a word, a number, a bar and what the keys do now."""
+
+    label: str
+    number: str
+    bar: float | None  # 0 to 1; None: no bar
+    caption: str
+    tone: str = ""  # "switch" or "overtime" draw the eye; the words say it too
+
+
+@dataclass(frozen=True)
+class RunnerView:
+    name: str
+    where: str  # set N of M and the side
+    cues: str
+    readout: Readout
+    tempo: tuple[int, int, int]  # seconds: up, pause, down
+    tempo_now: tuple[str, int] | None  # the stage and its whole seconds left; None: the cue stands still
+    load: str
+    rest: str
+    logged: str
+    note: str
+    window_title: str | None  # the rest left, for the terminal's title bar; None when not resting
+    moving: bool  # something on screen changes with time
+
+
+def clock_text(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def seconds_text(seconds: float) -> str:
+    """Whole seconds, as minutes and seconds from one minute on."""
+    return clock_text(seconds) if seconds >= 60 else str(int(seconds))
+
+
+def rest_text(seconds: int) -> str:
+    return clock_text(seconds) if seconds else "off"
+
+
+def sets_text(sets: Sequence[SetLog], unit: str, load_kind: str) -> str:
+    """Logged sets at a glance: '12, 12, 11 · 20 kg', or each set's load when they differ."""
+    if not sets:
+        return ""
+    counts = [SIDE_MARK[s.side] + (str(s.reps) if s.reps else f"{s.hold_s:g} s") for s in sets]  # reps 0: a hold
+    loads = [format_load(s.load_kg, unit, load_kind) for s in sets]
+    if len(set(loads)) == 1:
+        return f"{', '.join(counts)} · {loads[0]}"
+    return ", ".join(f"{count} at {load}" for count, load in zip(counts, loads))
+
+
+def counts_text(sets: Sequence[SetLog]) -> str:
+    """The shortest form, for a table column: '12 12 11', '12/12 11/10' left/right, '34 30 s'."""
+    words: list[str] = []
+    previous_side = ""
+    for logged in sets:
+        count = str(logged.reps) if logged.reps else str(round(logged.hold_s))
+        if logged.side == "right" and previous_side == "left":
+            words[-1] += f"/{count}"
+        else:
+            words.append(count)
+        previous_side = logged.side
+    return " ".join(words) + (" s" if sets and not sets[0].reps else "")
+
+
+def suggestion_text(suggestion: Suggestion, unit: str, load_kind: str) -> str:
+    load = format_load(suggestion.load_kg, unit, load_kind)
+    target = f"{suggestion.hold_s:g} s hold" if suggestion.hold_s else f"{suggestion.reps} reps"
+    return f"{target} at {load}: {suggestion.reason}"
+
+
+def history_lines(exercise: Exercise, last: Sequence[SetLog], suggestion: Suggestion | None, unit: str) -> str:
+    """Last time's sets and what to try today, as two lines."""
+    done = sets_text(last, unit, exercise.load) or "none yet"
+    today = suggestion_text(suggestion, unit, exercise.load) if suggestion else "a load you can lift with good form"
+    return f"Last time  {done}\nTry today  {today}"
+
+
+def runner_view(workout: Workout, unit: str, next_name: str) -> RunnerView:
+    plan = workout.plan
+    readout = _readout(workout, next_name)
+    tempo_now = _tempo_now(workout)
+    resting = workout.phase is Phase.REST
+    rest_word = "overtime" if readout.tone == "overtime" else "rest"
+    return RunnerView(
+        name=plan.name,
+        where=_where(workout),
+        cues="\n".join(f"· {cue}" for cue in plan.cues),
+        readout=readout,
+        tempo=plan.tempo,
+        tempo_now=tempo_now,
+        load=f"Load    {format_load(workout.load_kg, unit, plan.load)}",
+        rest=f"Rest    {rest_text(workout.rest_s)}" + (" after a set" if workout.rest_s else ""),
+        logged=f"So far  {sets_text(workout.log.sets, unit, plan.load) or 'no sets yet'}",
+        note=f"Note       {workout.notes}" if workout.notes else "",
+        window_title=f"{readout.number} {rest_word}" if resting else None,
+        moving=workout.phase is not Phase.SET or tempo_now is not None,
+    )
+
+
+def _where(workout: Workout) -> str:
+    plan = workout.plan
+    if exercise_done(workout):
+        return f"All {plan.sets} sets done"
+    side = f"{workout.side.upper()} LEG" if plan.per_side else "both legs"
+    return f"Set {workout.set_number} of {plan.sets} · {side}"
+
+
+def exercise_done(workout: Workout) -> bool:
+    """Every set of this exercise is logged and no other has begun."""
+    return workout.exercise_complete and not workout.in_progress
+
+
+def _tempo_now(workout: Workout) -> tuple[str, int] | None:
+    """Paced: always. Counted by hand: for one rep after each press, then it waits for the next."""
+    cue = workout.tempo_cue()
+    if cue is None:
+        return None
+    since_press = workout.clock.monotonic() - workout.cue_started
+    if not workout.paced and (workout.reps == 0 or since_press >= workout.rep_length_s):
+        return None
+    stage, left = cue
+    return stage, max(math.ceil(left), 1)
+
+
+def _keys(*lines: tuple[str, str]) -> str:
+    """What the keys do now, one key a line, so it reads at a glance."""
+    return "\n".join(f"{key:<6} {what}" for key, what in lines)
+
+
+def _readout(workout: Workout, next_name: str) -> Readout:
+    plan = workout.plan
+    phase = workout.phase
+    if phase is Phase.REST:
+        return _rest_readout(workout, next_name)
+    if phase is Phase.SWITCH:
+        other = workout.side
+        number = str(max(math.ceil(workout.switch_remaining()), 0))
+        keys = _keys(_space_starts(workout, f"the {other} leg"), ("s", "skip the pause"))
+        return Readout(f"SWITCH LEGS · {other} leg next", number, None, keys, tone="switch")
+    if phase is Phase.GET_READY:
+        number = str(max(math.ceil(workout.get_ready_remaining()), 1))
+        if plan.is_hold:
+            return Readout("GET READY · the hold starts at zero", number, None, _keys(("space", "start now")))
+        keys = _keys(("space", "start now"), ("a", "stop pacing"))
+        return Readout("GET READY · counting starts at zero", number, None, keys)
+    if phase is Phase.HOLDING:
+        held = workout.held_s()
+        reached = held >= plan.hold_s
+        label = f"TARGET {plan.hold_s:g} s REACHED" if reached else f"HOLDING · target {plan.hold_s:g} s"
+        fraction = min(int(held) / plan.hold_s, 1.0)
+        return Readout(label, seconds_text(held), fraction, _keys(("space", "stop and log the hold")))
+    if exercise_done(workout):
+        keys = _keys(("n", f"next: {next_name}"), ("f", "finish the workout"))
+        return Readout("SETS DONE · this exercise is complete", str(workout.sets_done), None, keys)
+    if plan.is_hold:
+        return Readout(f"HOLD · target {plan.hold_s:g} s", "0", 0.0, _keys(("space", "3-2-1, then hold")))
+    fraction = min(workout.reps / plan.reps, 1.0)
+    if workout.paced:
+        keys = _keys(("", "the count follows the tempo"), ("space", "end the set now"))
+        return Readout(f"PACED · target {plan.reps}", str(workout.reps), fraction, keys)
+    keys = _keys(("space", "count a rep"), ("enter", "log the set"))
+    return Readout(f"REPS · target {plan.reps}", str(workout.reps), fraction, keys)
+
+
+def _rest_readout(workout: Workout, next_name: str) -> Readout:
+    left = workout.rest_remaining()
+    after = ("n", f"next: {next_name}") if workout.exercise_complete else _space_starts(workout, "the next set")
+    keys = _keys(after, ("s", "skip the rest"))
+    if left > 0:
+        shown = math.ceil(left)
+        bar = round(min(shown / workout.rest_target_s, 1.0) * BAR_STEPS) / BAR_STEPS
+        return Readout("REST", clock_text(shown), bar, keys)
+    return Readout("OVERTIME · rest is over", "+" + clock_text(-left), 0.0, keys, tone="overtime")
+
+
+def _space_starts(workout: Workout, what: str) -> tuple[str, str]:
+    """What space does from rest or the switch pause: it begins the set at once."""
+    if workout.plan.is_hold:
+        return "space", f"3-2-1 for {what}"
+    if workout.paced:
+        return "space", f"start {what}, paced"
+    return "space", f"count rep 1 of {what}"

@@ -1,0 +1,1 @@
+"""Helpers the tests share: hand-made histories, a tmux driver."""

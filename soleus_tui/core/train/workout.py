@@ -69,7 +69,7 @@ class Workout:
     def start(cls, clock: Clock, exercise: Exercise, load_kg: float, rest_s: int, notes: str = "") -> Workout:
         now = clock.monotonic()
         workout = cls(clock, clock.now(), exercise, load_kg, rest_s, notes=notes, phase_started=now, cue_started=now)
-        workout.exercises.append(ExerciseLog(exercise.id, exercise.name))
+        workout.exercises.append(ExerciseLog(exercise.id, exercise.name, knee_angle=exercise.knee_angle))
         return workout
 
     # -- where we are ---------------------------------------------------------------------------
@@ -217,7 +217,7 @@ class Workout:
         events = self._wrap_up()
         self.plan, self.load_kg, self.rest_s = exercise, load_kg, rest_s
         self.paced = False
-        self.exercises.append(ExerciseLog(exercise.id, exercise.name))
+        self.exercises.append(ExerciseLog(exercise.id, exercise.name, knee_angle=exercise.knee_angle))
         self._enter(Phase.SET)
         return events
 

@@ -12,6 +12,9 @@ from soleus_tui.core.units import UNITS, from_display
 MAX_REST_S = 900
 MAX_NOTE_CHARS = 500
 MAX_LOAD = 500.0
+NOTIFY = ("off", "osc9", "osc777", "osc99")  # desktop-notification sequences (DESIGN section 11)
+SEXES = ("female", "male")  # the published heel-raise norms are given by sex
+BIRTH_YEARS = range(1900, 2100)
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,12 @@ class Settings:
     theme: str = "textual-dark"
     rest_enabled: bool = True
     rest_s: dict[str, int] = field(default_factory=dict)  # per exercise id, overrides the catalog
+    pain: bool = False  # ask for pain after each exercise (DESIGN section 10)
+    notify: str = "off"
+    progress: bool = False  # the rest as the terminal tab's progress (OSC 9;4)
+    birth_year: int | None = None  # optional, for the capacity test's age band
+    sex: str | None = None  # optional: "female" or "male", for the capacity test's norms
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, replacing its default
 
     def rest_for(self, exercise_id: str, catalog_rest_s: int) -> int:
         """Seconds of rest after a set; 0 means rest is off."""
@@ -38,7 +47,8 @@ def settings_from_dict(table: dict[str, Any]) -> tuple[Settings, list[str]]:
     defaults = Settings()
     problems: list[str] = []
     values: dict[str, Any] = {}
-    for key, kind in (("bell", bool), ("plain", bool), ("rest_enabled", bool), ("theme", str)):
+    for key, kind in (("bell", bool), ("plain", bool), ("rest_enabled", bool), ("theme", str), ("pain", bool),
+                      ("progress", bool)):
         if key in table:
             if isinstance(table[key], kind):
                 values[key] = table[key]
@@ -49,6 +59,20 @@ def settings_from_dict(table: dict[str, Any]) -> tuple[Settings, list[str]]:
             values["units"] = table["units"]
         else:
             problems.append("settings: units must be kg or lb; using kg")
+    for key, allowed in (("notify", NOTIFY), ("sex", SEXES), ("birth_year", BIRTH_YEARS)):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, bool) and isinstance(value, (str, int)) and value in allowed:
+                values[key] = value
+            else:
+                problems.append(f"settings: '{key}' cannot be {value!r}; using {getattr(defaults, key)!r}")
+    keymap = table.get("keymap", {})
+    if isinstance(keymap, dict):
+        values["keymap"] = {k: v for k, v in keymap.items() if isinstance(v, str) and v.strip()}
+        if len(values["keymap"]) != len(keymap):
+            problems.append("settings: [keymap] values are keys written as text, like \"k\" or \"ctrl+k\"; some were ignored")
+    else:
+        problems.append("settings: 'keymap' must be a table; using the default keys")
     rest = table.get("rest", {})
     if isinstance(rest, dict):
         values["rest_s"] = {
@@ -69,6 +93,12 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         "theme": settings.theme,
         "rest_enabled": settings.rest_enabled,
         "rest": dict(sorted(settings.rest_s.items())),
+        "pain": settings.pain,
+        "notify": settings.notify,
+        "progress": settings.progress,
+        **({"birth_year": settings.birth_year} if settings.birth_year is not None else {}),
+        **({"sex": settings.sex} if settings.sex is not None else {}),
+        "keymap": dict(settings.keymap),
     }
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 APP_BINDINGS = [
     Binding("1", "switch_mode('learn')", "Learn", id="learn"),
@@ -16,3 +20,18 @@ APP_BINDINGS = [
 
 # The area keys, for screens that keep the footer for their own keys.
 AREA_BINDINGS = [binding for binding in APP_BINDINGS if binding.show and binding.key != "question_mark"]
+
+
+def key_label(node: DOMNode, binding_id: str) -> str:
+    """How the key in force for a binding is written on screen: its default, or the one the
+    user's [keymap] gave it. Every hint that names a key asks here, never writes it by hand."""
+    keymap: Mapping[str, str] = getattr(node.app, "keymap", {})
+    for owner in node.ancestors_with_self:
+        for bindings in owner._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.id == binding_id:
+                    if binding_id in keymap:
+                        first = keymap[binding_id].split(",")[0].strip()
+                        binding = replace(binding, key=first, key_display=None)
+                    return node.app.get_key_display(binding)
+    raise KeyError(f"no binding {binding_id!r} above {node!r}")

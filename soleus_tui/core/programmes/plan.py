@@ -1,0 +1,25 @@
+"""Today's plan: what a running programme asks of this session, ready for the runner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from soleus_tui.core.catalog import Exercise
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    exercise: Exercise  # the catalog exercise with the block's sets, reps or hold, rest and tempo applied
+    rm: bool = False  # the load is the repetition maximum for these reps
+
+
+@dataclass(frozen=True)
+class TodayPlan:
+    programme_id: str
+    programme_name: str
+    week: int  # 1-based
+    weeks: int
+    done_this_week: int
+    due_this_week: int
+    exercises: tuple[PlannedExercise, ...]
+    between_exercises_s: int = 0  # a longer pause between exercises where the protocol asks for one

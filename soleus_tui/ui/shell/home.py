@@ -23,7 +23,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "The deep calf muscle runners forget to train.\n\n" + MENU,
+            "The soleus: the deep calf muscle that holds a runner up.\n\n" + MENU,
             id="home",
         )
         yield Static(

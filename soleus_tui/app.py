@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
+from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.geometry import Size
 from textual.screen import Screen
 
@@ -21,6 +23,7 @@ from soleus_tui.core.clock import Clock, SystemClock
 from soleus_tui.core.settings import Settings, load_settings, save_settings
 from soleus_tui.core.store import Profile, default_config_dir
 from soleus_tui.ui.widgets.keys import APP_BINDINGS
+from soleus_tui.ui.widgets.plain import AsciiOnly, ascii_key_display
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -57,6 +60,7 @@ class SoleusApp(App[int]):
     DEFAULT_MODE = HOME
     COMMANDS = App.COMMANDS | {_commands}
     BINDINGS = APP_BINDINGS
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MINIMUM_SIZE.width + 20, "-wide")]  # .tcss fits 60 columns
 
     def __init__(
         self,
@@ -96,6 +100,18 @@ class SoleusApp(App[int]):
         from soleus_tui.core.train.trainer import Trainer
 
         return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=self._lock.acquire())
+
+    def get_line_filters(self) -> list[LineFilter]:
+        filters = list(super().get_line_filters())
+        return [*filters, self._ascii_only] if self.plain else filters
+
+    @cached_property
+    def _ascii_only(self) -> AsciiOnly:
+        return AsciiOnly()
+
+    def get_key_display(self, binding: Binding) -> str:
+        display = super().get_key_display(binding)
+        return ascii_key_display(display) if self.plain else display
 
     def on_mount(self) -> None:
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:

@@ -34,6 +34,8 @@ from soleus_tui.ui.history.paged_table import PagedTable, Row
 from soleus_tui.ui.history.training_calendar import TrainingCalendar
 
 FIRST_ROWS_WAIT_S = 0.5
+WORKOUT_COLUMNS = ("Date", "Day", "Start", "Length", "Exercises", "Sets", "Reps", "Volume")
+NARROW_COLUMNS = ("Date", "Day", "Length", "Sets", "Reps", "Volume")  # what fits 60 columns
 CAPTIONS = {
     "workouts": "Workouts, newest first · enter opens one",
     "bests": "Bests · heaviest: at the top of the rep range · enter shows the trend",
@@ -66,6 +68,7 @@ class HistoryScreen(Screen[None]):
         self.records: list[ExerciseRecord] = []
         self.shown_list = "workouts"
         self.away = False
+        self.workout_columns = WORKOUT_COLUMNS if self.app.size.width >= 80 else NARROW_COLUMNS
 
     def compose(self) -> ComposeResult:
         self.read_history(first_rows=self.app.size.height)  # a screenful, read while the rest mounts
@@ -85,7 +88,7 @@ class HistoryScreen(Screen[None]):
         self.sub_title = "History"
         self.query_one("#history-calendar").border_title = "Training days"
         workouts = self.query_one("#history-workouts", PagedTable)
-        workouts.add_columns("Date", "Day", "Start", "Length", "Exercises", "Sets", "Reps", "Volume")
+        workouts.add_columns(*self.workout_columns)
         bests = self.query_one("#history-bests", DataTable)
         for label, width in (("Exercise", 31), ("Heaviest", 13), ("Most reps", 13), ("Longest hold", 13)):
             bests.add_column(label, width=width)
@@ -144,7 +147,8 @@ class HistoryScreen(Screen[None]):
 
     def show_workouts(self, digests: list[SessionDigest], today: date) -> None:
         table = self.query_one("#history-workouts", PagedTable)
-        table.show(digests, partial(workout_row, today=today, unit=self.app.settings.units))
+        row = partial(workout_row, today=today, unit=self.app.settings.units, columns=self.workout_columns)
+        table.show(digests, row)
 
     def show_overview(self, numbers: Overview, today: date) -> None:
         self.query_one("#history-totals", Static).update(overview_text(numbers, self.app.settings.units))
@@ -198,10 +202,10 @@ class HistoryScreen(Screen[None]):
             self.app.push_screen(ExerciseHistoryScreen(record, [d.highlights for d in self.digests]))
 
 
-def workout_row(digest: SessionDigest, today: date, unit: str) -> Row:
+def workout_row(digest: SessionDigest, today: date, unit: str, columns: tuple[str, ...] = WORKOUT_COLUMNS) -> Row:
     summary = digest.summary
     day = summary.started.date()
-    return str(digest.path), [
+    cells = dict(zip(WORKOUT_COLUMNS, [
         day.isoformat(),
         day_word(day, today),
         f"{summary.started:%H:%M}",
@@ -210,7 +214,8 @@ def workout_row(digest: SessionDigest, today: date, unit: str) -> Row:
         Text(str(summary.sets), justify="right"),
         Text(f"{summary.reps:,}", justify="right"),
         Text(volume_text(summary.volume_kg, unit), justify="right"),
-    ]
+    ]))
+    return str(digest.path), [cells[column] for column in columns]
 
 
 def overview_text(numbers: Overview, unit: str) -> Text:

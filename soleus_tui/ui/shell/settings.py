@@ -103,11 +103,7 @@ class SettingsScreen(ModalScreen[None]):
         event.checkbox.label = toggle_label(key, event.value)
         if key == "plain":
             self.app.plain = event.value
-            self.app.set_class(event.value, "plain")
-            self.app.refresh(repaint=True, layout=True)
-            for screen in self.app.screen_stack:  # every line is drawn again, with or without ASCII
-                for widget in screen.walk_children():
-                    widget.refresh()
+            self.app.set_class(event.value, "plain")  # restyles, so every line is drawn again
         elif key == "rest_enabled":
             self.query_one("#rest-list").disabled = not event.value
         self.save(replace(self.app.settings, **{key: event.value}))

@@ -14,9 +14,9 @@ from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.learn.quiz import LETTERS, load_bank
 from soleus_tui.core.store import Profile
-from soleus_tui.ui.history.history import HistoryScreen
 from soleus_tui.ui.widgets.plain import ascii_text
 from tests.support.histories import write_realistic_history
+from tests.support.settle import settle
 
 ALL_WRONG = [key for question in load_bank() for key in (LETTERS[question.answer_index - 1], "enter")]
 
@@ -46,18 +46,6 @@ SIZES = [(80, 24), (60, 20)]
 def history(data_dir: Path, where: str) -> None:
     if where.startswith("history"):
         write_realistic_history(Profile.open(data_dir, "default"), ManualClock().now(), weeks=12)
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    """Until what the keys asked for is on screen: a mode switch, a read in a thread."""
-    await pilot.pause()
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = pilot.app.screen
-        if not pilot.app.workers and not (isinstance(screen, HistoryScreen) and screen.digests is None):
-            return
-    raise AssertionError(f"{pilot.app.screen} did not settle")
 
 
 async def visit(app: SoleusApp, pilot: Pilot[int], keys: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox, Input, Select, Static
 
 from soleus_tui.app import SoleusApp
@@ -204,9 +205,11 @@ def test_parse_birth_year() -> None:
     assert parse_birth_year("2027", 2026)[0] is None
 
 
-async def test_on_and_off_read_without_colour_and_focus_shows_on_inputs(data_dir: Path) -> None:
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "ansi-light", "solarized-light"])
+async def test_on_and_off_read_without_colour_and_focus_shows_on_inputs(data_dir: Path, theme: str) -> None:
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
         screen = await open_settings(app, pilot)
         on, off = screen.query_one("#bell", Checkbox), screen.query_one("#pain", Checkbox)
         assert on.render().plain[1] == "X"

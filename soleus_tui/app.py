@@ -23,7 +23,7 @@ from soleus_tui.core.clock import Clock, SystemClock
 from soleus_tui.core.settings import Settings, load_settings, save_settings
 from soleus_tui.core.store import Profile, default_config_dir
 from soleus_tui.ui.widgets.keys import APP_BINDINGS
-from soleus_tui.ui.widgets.plain import AsciiOnly, ascii_key_display
+from soleus_tui.ui.widgets.plain import ASCII_ONLY, ascii_key_display
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -60,7 +60,7 @@ class SoleusApp(App[int]):
     DEFAULT_MODE = HOME
     COMMANDS = App.COMMANDS | {_commands}
     BINDINGS = APP_BINDINGS
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MINIMUM_SIZE.width + 20, "-wide")]  # .tcss fits 60 columns
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # screens get -narrow below 80 columns, for their .tcss
 
     def __init__(
         self,
@@ -103,11 +103,7 @@ class SoleusApp(App[int]):
 
     def get_line_filters(self) -> list[LineFilter]:
         filters = list(super().get_line_filters())
-        return [*filters, self._ascii_only] if self.plain else filters
-
-    @cached_property
-    def _ascii_only(self) -> AsciiOnly:
-        return AsciiOnly()
+        return [*filters, ASCII_ONLY] if self.plain else filters
 
     def get_key_display(self, binding: Binding) -> str:
         display = super().get_key_display(binding)

@@ -98,3 +98,6 @@ class AsciiOnly(LineFilter):
             segment if segment.control or segment.text.isascii() else Segment(ascii_text(segment.text), segment.style)
             for segment in segments
         ]
+
+
+ASCII_ONLY = AsciiOnly()

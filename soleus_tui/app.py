@@ -112,6 +112,13 @@ class SoleusApp(App[int]):
         self.show_warnings()
         if self.keymap:
             self.check_keymap()
+        self.warm_up()
+
+    @work(thread=True, group="warm-up")
+    def warm_up(self) -> None:
+        """Import the areas while the first screen is read, so the first 1, 2 or 3 only draws."""
+        for module in ("history.history", "train.exercise_list", "learn.learn"):
+            import_module(f"soleus_tui.ui.{module}")
 
     @work(thread=True, group="keymap")
     def check_keymap(self) -> None:

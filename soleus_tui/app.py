@@ -63,7 +63,7 @@ class SoleusApp(App[int]):
     ) -> None:
         super().__init__()
         self.services = ProfileServices.open(Profile.open(Path(data_dir), profile), clock or SystemClock(), plain, exercises)
-        self.keymap: dict[str, str] = self._normalize_keymap(self.settings.keymap)
+        self.keymap = dict(self._normalize_keymap(self.settings.keymap))
         self.set_keymap(self.keymap)  # checked after the first frame; see check_keymap
         self.bells_rung = 0
 

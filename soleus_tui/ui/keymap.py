@@ -49,10 +49,11 @@ def _clashes(bindings: list[Binding], keymap: Mapping[str, str]) -> Iterator[tup
 def check_keymap(wanted: Mapping[str, str], owners: Mapping[str, list[Binding]]) -> tuple[dict[str, str], list[str]]:
     """The remaps that can be kept, and a warning for each one that cannot."""
     keymap = App._normalize_keymap(dict(wanted))
-    known = {b.id for b in APP_BINDINGS if b.id} | {b.id for bs in owners.values() for b in bs if b.id}
+    app_bindings = [b for b in APP_BINDINGS if isinstance(b, Binding)]
+    known = {b.id for b in app_bindings if b.id} | {b.id for bs in owners.values() for b in bs if b.id}
     warnings = [f"keymap: there is no key '{name}'; see ? for the keys" for name in keymap if name not in known]
     keymap = {name: keys for name, keys in keymap.items() if name in known}
-    scopes = [APP_BINDINGS, *([*APP_BINDINGS, *bindings] for bindings in owners.values())]
+    scopes = [app_bindings, *([*app_bindings, *bindings] for bindings in owners.values())]
     for scope in scopes:
         for key, ids in _clashes(scope, keymap):
             for name in sorted(ids & keymap.keys()):

@@ -8,7 +8,7 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-APP_BINDINGS = [
+APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("1", "switch_mode('learn')", "Learn", id="app.learn"),
     Binding("2", "switch_mode('train')", "Train", id="app.train"),
     Binding("3", "switch_mode('history')", "History", id="app.history"),
@@ -19,7 +19,7 @@ APP_BINDINGS = [
 ]
 
 # The area keys, for screens that keep the footer for their own keys.
-AREA_BINDINGS = [binding for binding in APP_BINDINGS if binding.show and binding.key != "question_mark"]
+AREA_BINDINGS = [b for b in APP_BINDINGS if isinstance(b, Binding) and b.show and b.key != "question_mark"]
 
 
 # Keys written as words: Textual's glyphs (⏎, ⌫) are not in every font. The arrows stay glyphs,

@@ -89,10 +89,13 @@ def csv_rows(sessions: Iterable[Session], catalog: Catalog) -> Iterable[dict[str
 
 
 def inert(value: Any) -> Any:
-    """A cell a spreadsheet shows as text: one that would start a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading quote.
+    A carriage return becomes a newline, which the writer quotes (it ends lines with "\n" alone)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def write_csv(sessions: Iterable[Session], out: TextIO, catalog: Catalog) -> None:

@@ -3,6 +3,7 @@ new workout, or nothing at all; a report of what was imported and what was left 
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -10,12 +11,14 @@ from typing import TextIO
 from soleus_tui.core.catalog import Catalog
 from soleus_tui.core.imports import hevy, soleus_json, strong
 from soleus_tui.core.imports.csv_table import read_table
-from soleus_tui.core.imports.existing import ExistingSessions
+from soleus_tui.core.imports.existing import STAMP, ExistingSessions
 from soleus_tui.core.imports.rows import BadFile, Localize, local_offset
 from soleus_tui.core.imports.sessions import Tally, build_sessions
 from soleus_tui.core.session import Session
 from soleus_tui.core.settings import settings_from_dict
 from soleus_tui.core.store import UNREADABLE, Profile, read_toml
+
+WRITERS = 16  # files written at once: the disk commits their syncs together
 
 
 @dataclass(frozen=True)
@@ -129,14 +132,29 @@ def printable(name: str) -> str:
 
 
 def write_all(profile: Profile, sessions: list[Session]) -> str | None:
-    """Each session to its own file; on the first failure the files written so far are removed
-    again and the failure is returned, in words."""
+    """Each session to its own file, several at once (each write waits on the disk); on a failure
+    the files written are removed again and the failure is returned, in words. Sessions that start
+    in the same second go through one writer, so two never pick a file name at the same time."""
+    by_second: dict[str, list[Session]] = {}
+    for session in sessions:
+        by_second.setdefault(session.started.strftime(STAMP), []).append(session)
     written: list[Path] = []
-    try:
-        for session in sessions:
-            written.append(profile.write_session(session))
-    except OSError as error:
-        for path in written:
-            path.unlink(missing_ok=True)
-        return f"{error.filename or profile.sessions_dir}: {error.strerror or error}"
-    return None
+    failures: list[OSError] = []
+
+    def write(group: list[Session]) -> None:
+        for session in group:
+            if failures:
+                return
+            try:
+                written.append(profile.write_session(session))
+            except OSError as error:
+                failures.append(error)
+
+    with ThreadPoolExecutor(WRITERS) as pool:
+        list(pool.map(write, by_second.values()))
+    if not failures:
+        return None
+    for path in written:
+        path.unlink(missing_ok=True)
+    error = failures[0]
+    return f"{error.filename or profile.sessions_dir}: {error.strerror or error}"

@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 
 from soleus_tui.core.units import KG_PER_LB
@@ -45,6 +46,7 @@ def aware(moment: datetime, localize: Localize) -> datetime:
     return moment if moment.tzinfo is not None else localize(moment)
 
 
+@lru_cache(maxsize=4096)  # names and notes repeat on every row of their exercise or workout
 def text(value: str, limit: int = MAX_NAME_CHARS) -> str:
     """One line of plain text: control characters and runs of white space become one space."""
     cleaned = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", value).split())
@@ -83,7 +85,14 @@ def kilograms(weight: float, unit: str, row: int) -> float:
 
 def moment(value: str, formats: tuple[str, ...], row: int, column: str, localize: Localize) -> datetime:
     """A date and time in one of `formats` or ISO 8601; naive times get the local offset."""
-    value = value.strip()
+    found = _moment(value.strip(), formats, localize)
+    if found is None:
+        raise BadFile(f"row {row}: {column} {value.strip()!r} is not a date and time")
+    return found
+
+
+@lru_cache(maxsize=4096)  # a workout's time repeats on each of its rows
+def _moment(value: str, formats: tuple[str, ...], localize: Localize) -> datetime | None:
     for pattern in formats:
         try:
             return aware(datetime.strptime(value, pattern), localize)
@@ -92,4 +101,4 @@ def moment(value: str, formats: tuple[str, ...], row: int, column: str, localize
     try:
         return aware(datetime.fromisoformat(value), localize)
     except ValueError:
-        raise BadFile(f"row {row}: {column} {value!r} is not a date and time") from None
+        return None

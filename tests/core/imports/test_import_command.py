@@ -160,7 +160,7 @@ def test_a_write_that_fails_half_way_takes_back_what_it_wrote(profile: Profile, 
     outcome = imported(profile, tmp_path, STRONG)
     assert outcome.code == 1
     assert outcome.lines == [f"cannot write {profile.sessions_dir / '2025'}: No space left on device; nothing was imported"]
-    assert len(calls) == 2 and not list(profile.sessions_dir.rglob("*.toml"))
+    assert len(calls) >= 2 and not list(profile.sessions_dir.rglob("*.toml"))
 
 
 def test_hevy_in_pounds_through_the_whole_import(profile: Profile, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from soleus_tui.core.imports.csv_table import Table
-from soleus_tui.core.imports.rows import Localize, SetRow, kilograms, moment, number, text, whole, MAX_NOTES_CHARS
+from soleus_tui.core.imports.rows import MAX_NOTES_CHARS, Localize, SetRow, kilograms, moment, number, text, whole
 
 TIME_FORMATS = ("%d %b %Y, %H:%M", "%d %b %Y, %H:%M:%S", "%d %B %Y, %H:%M")
 WEIGHT_COLUMNS = {"weight_kg": "kg", "weight_lbs": "lbs", "weight_lb": "lbs"}

@@ -15,6 +15,8 @@ from soleus_tui.core.units import KG_PER_LB
 Localize = Callable[[datetime], datetime]  # a naive wall time -> the same time, timezone-aware
 MAX_NAME_CHARS = 120
 MAX_NOTES_CHARS = 2000
+MOST = 100_000.0  # no rep count, load in kg or lb, or time in seconds of a calf workout comes near it
+YEARS = range(1900, 2200)
 
 
 class BadFile(ValueError):
@@ -53,8 +55,8 @@ def text(value: str, limit: int = MAX_NAME_CHARS) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
-def number(value: str, row: int, column: str) -> float:
-    """A finite number of zero or more; blank is 0; a decimal comma is read as a point."""
+def number(value: str, row: int, column: str, most: float = MOST) -> float:
+    """A number from 0 to `most`; blank is 0; a decimal comma is read as a point."""
     value = value.strip()
     if not value:
         return 0.0
@@ -62,8 +64,8 @@ def number(value: str, row: int, column: str) -> float:
         found = float(value.replace(",", ".") if "." not in value else value)
     except ValueError:
         found = math.nan
-    if not math.isfinite(found) or found < 0:
-        raise BadFile(f"row {row}: {column} {value!r} is not a number of zero or more")
+    if not 0 <= found <= most:  # NaN fails too
+        raise BadFile(f"row {row}: {column} {value!r} is not a number from 0 to {most:g}")
     return found
 
 
@@ -86,7 +88,7 @@ def kilograms(weight: float, unit: str, row: int) -> float:
 def moment(value: str, formats: tuple[str, ...], row: int, column: str, localize: Localize) -> datetime:
     """A date and time in one of `formats` or ISO 8601; naive times get the local offset."""
     found = _moment(value.strip(), formats, localize)
-    if found is None:
+    if found is None or found.year not in YEARS:
         raise BadFile(f"row {row}: {column} {value.strip()!r} is not a date and time")
     return found
 
@@ -96,9 +98,9 @@ def _moment(value: str, formats: tuple[str, ...], localize: Localize) -> datetim
     for pattern in formats:
         try:
             return aware(datetime.strptime(value, pattern), localize)
-        except ValueError:
+        except (ValueError, OverflowError):
             continue
     try:
         return aware(datetime.fromisoformat(value), localize)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None

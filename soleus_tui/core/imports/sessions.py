@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from soleus_tui.core.catalog import Catalog
 from soleus_tui.core.imports.calf_names import Target, calf_target
-from soleus_tui.core.imports.rows import MAX_NOTES_CHARS, SetRow, text
+from soleus_tui.core.imports.rows import MAX_NOTES_CHARS, MOST, BadFile, SetRow, text
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
 
 SET_SLOT_S = 60  # the time a set is given when the file does not say how long the workout took
@@ -51,6 +51,8 @@ def _session(workout: list[SetRow], targets: dict[str, Target | None], tallies: 
     first = workout[0]
     started = first.started
     length_s = int((first.ended - started).total_seconds()) if first.ended else 0
+    if length_s > MOST:
+        raise BadFile(f"row {first.row}: the workout ends more than a day after it starts")
     if length_s <= 0:
         length_s = SET_SLOT_S * len(workout)
     exercises: dict[str, ExerciseLog] = {}

@@ -11,7 +11,18 @@ import re
 from datetime import datetime, timedelta
 
 from soleus_tui.core.imports.csv_table import Table
-from soleus_tui.core.imports.rows import BadFile, Localize, SetRow, kilograms, moment, number, text, whole, MAX_NOTES_CHARS
+from soleus_tui.core.imports.rows import (
+    MAX_NOTES_CHARS,
+    MOST,
+    BadFile,
+    Localize,
+    SetRow,
+    kilograms,
+    moment,
+    number,
+    text,
+    whole,
+)
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
 WEIGHT_COLUMNS = {"weight": "", "weight (kg)": "kg", "weight (lbs)": "lbs", "weight (lb)": "lbs"}
@@ -64,9 +75,12 @@ def _duration(value: str, row: int) -> int | None:
     if not value:
         return None
     if value.isdigit():
-        return int(value)
+        return int(number(value, row, "Duration"))
     parts = DURATION_PART.findall(value)
     if not parts or DURATION_PART.sub("", value).strip():
         raise BadFile(f"row {row}: Duration {value!r} is not a length of time")
     scale = {"h": 3600, "min": 60, "m": 60, "s": 1}
-    return sum(int(amount) * scale[unit.lower()] for amount, unit in parts)
+    seconds = sum(int(amount) * scale[unit.lower()] for amount, unit in parts)
+    if seconds > MOST:
+        raise BadFile(f"row {row}: Duration {value!r} is longer than a workout can be")
+    return seconds

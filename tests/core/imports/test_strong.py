@@ -83,10 +83,13 @@ def test_an_offset_in_the_file_is_kept() -> None:
 
 @pytest.mark.parametrize(("change", "message"), [
     (("2025-09-18 18:00:00", "18/09/2025 6pm"), "row 2: Date '18/09/2025 6pm' is not a date and time"),
-    ((",15,", ",lots,"), "row 2: Reps 'lots' is not a number of zero or more"),
+    ((",15,", ",lots,"), "row 2: Reps 'lots' is not a number from 0 to 100000"),
     ((",15,", ",12.5,"), "row 2: Reps '12.5' is not a whole number"),
-    ((",50,", ",nan,"), "row 2: Weight 'nan' is not a number of zero or more"),
+    ((",50,", ",nan,"), "row 2: Weight 'nan' is not a number from 0 to 100000"),
     ((",2700,", ",an hour,"), "row 2: Duration 'an hour' is not a length of time"),
+    ((",2700,", ",99h,"), "row 2: Duration '99h' is longer than a workout can be"),
+    ((",50,", ",-5,"), "row 2: Weight '-5' is not a number from 0 to 100000"),
+    (("2025-09-18 18:00:00", "0001-01-01 00:00:00"), "row 2: Date '0001-01-01 00:00:00' is not a date and time"),
 ])
 def test_a_bad_cell_names_its_row(change: tuple[str, str], message: str) -> None:
     with pytest.raises(BadFile) as refused:

@@ -12,6 +12,7 @@ import pytest
 
 from soleus_tui.cli import main
 from soleus_tui.core.store import Profile
+from tests.support.histories import HAND_MADE_TODAY, write_realistic_history
 
 ROOT = Path(__file__).parents[1]
 STRONG = (
@@ -102,3 +103,18 @@ def test_export_to_a_file_is_private_and_never_lands_in_the_profile(
     assert main(["--data-dir", str(tmp_path / "data"), "export", "--output", str(tmp_path / "out.csv")]) == 0
     assert os.stat(tmp_path / "out.csv").st_mode & 0o777 == 0o600
     assert (tmp_path / "out.csv").read_text().count("\n") == 3
+
+
+def test_moving_machines_with_the_json_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = Profile.open(tmp_path / "old", "default")
+    write_realistic_history(old, HAND_MADE_TODAY, weeks=52)
+    assert main(["--data-dir", str(tmp_path / "old"), "export", "--format", "json", "--output", str(tmp_path / "a.json")]) == 0
+    assert main(["--data-dir", str(tmp_path / "new"), "import", str(tmp_path / "a.json")]) == 0
+    assert main(["--data-dir", str(tmp_path / "new"), "export", "--format", "json", "--output", str(tmp_path / "b.json")]) == 0
+    assert (tmp_path / "b.json").read_bytes() == (tmp_path / "a.json").read_bytes()
+    assert len(json.loads((tmp_path / "a.json").read_text())) > 150
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "old"), "export"]) == 0
+    old_csv = capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path / "new"), "export"]) == 0
+    assert capsys.readouterr().out == old_csv

@@ -19,6 +19,7 @@ from soleus_tui.core.settings import settings_from_dict
 from soleus_tui.core.store import UNREADABLE, Profile, read_toml
 
 WRITERS = 16  # files written at once: the disk commits their syncs together
+MAX_FILE_BYTES = 256 << 20  # decades of daily workouts in any of the formats stay far below
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,11 @@ def import_command(profile: Profile, path: Path, catalog: Catalog, out: TextIO, 
 def import_file(profile: Profile, path: Path, catalog: Catalog, *, dry_run: bool = False,
                 localize: Localize = local_offset) -> Outcome:
     try:
-        content = path.read_bytes().decode("utf-8-sig")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return Outcome(1, [f"cannot import {path.name}: larger than {MAX_FILE_BYTES >> 20} MB, no export is that big"])
+        content = data.decode("utf-8-sig")
     except OSError as error:
         return Outcome(1, [f"cannot read {path}: {error.strerror or error}"])
     except UnicodeDecodeError:

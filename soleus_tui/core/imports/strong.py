@@ -8,7 +8,7 @@ Each row is a set; the rows of one workout share its `Date` and `Workout Name`. 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from soleus_tui.core.imports.csv_table import Table
 from soleus_tui.core.imports.rows import (

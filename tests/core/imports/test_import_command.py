@@ -12,7 +12,7 @@ import pytest
 from soleus_tui.core.catalog import builtin_catalog
 from soleus_tui.core.history.export import write_csv, write_json
 from soleus_tui.core.history.reader import HistoryReader
-from soleus_tui.core.imports.command import import_file
+from soleus_tui.core.imports.command import Outcome, import_file
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.store import Profile, write_toml
 from tests.support.histories import HAND_MADE_TODAY, write_realistic_history
@@ -143,6 +143,23 @@ def test_a_file_that_is_not_utf8_or_missing_is_one_line(profile: Profile, tmp_pa
     assert import_file(profile, tmp_path / "latin.csv", CATALOG).lines == ["cannot import latin.csv: not UTF-8 text"]
     missing = import_file(profile, tmp_path / "nope.csv", CATALOG)
     assert missing.code == 1 and missing.lines[0].startswith(f"cannot read {tmp_path / 'nope.csv'}: ")
+
+
+def test_a_file_too_big_for_any_export_is_not_read_whole(profile: Profile, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("soleus_tui.core.imports.command.MAX_FILE_BYTES", 1 << 20)
+    outcome = import_file(profile, Path("/dev/zero"), CATALOG)
+    assert outcome == Outcome(1, ["cannot import zero: larger than 1 MB, no export is that big"])
+
+
+def test_a_name_with_control_characters_is_printed_as_escapes(profile: Profile, tmp_path: Path) -> None:
+    session = Session(datetime(2025, 9, 14, 7, 0, tzinfo=TZ), datetime(2025, 9, 14, 7, 30, tzinfo=TZ), [
+        ExerciseLog("x", "Raise \x1b]2;PWNED\x07", [SetLog(12, 0.0, 0.0, "both", datetime(2025, 9, 14, 7, 1, tzinfo=TZ),
+                                                        datetime(2025, 9, 14, 7, 2, tzinfo=TZ))])])
+    out = io.StringIO()
+    write_json([session], out, CATALOG)
+    outcome = imported(profile, tmp_path, out.getvalue(), name="own.json")
+    assert outcome.lines[1] == "  imported  Raise \\x1b]2;PWNED\\x07: 1 set in 1 workout"
 
 
 def test_a_write_that_fails_half_way_takes_back_what_it_wrote(profile: Profile, tmp_path: Path,

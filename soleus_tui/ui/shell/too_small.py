@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 class TooSmallScreen(ModalScreen[None]):
     CSS_PATH = "../widgets/dialogs.tcss"
-    BINDINGS = [Binding("q", "app.quit", "Quit", id="quit")]
+    BINDINGS = [Binding("q", "app.quit", "Quit", id="app.quit")]
     def __init__(self, minimum: Size) -> None:
         super().__init__()
         self.minimum = minimum

@@ -46,20 +46,21 @@ def import_command(profile: Profile, path: Path, catalog: Catalog, out: TextIO, 
 
 def import_file(profile: Profile, path: Path, catalog: Catalog, *, dry_run: bool = False,
                 localize: Localize = local_offset) -> Outcome:
+    shown = printable(path.name)
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
-            return Outcome(1, [f"cannot import {path.name}: larger than {MAX_FILE_BYTES >> 20} MB, no export is that big"])
+            return Outcome(1, [f"cannot import {shown}: larger than {MAX_FILE_BYTES >> 20} MB, no export is that big"])
         content = data.decode("utf-8-sig")
     except OSError as error:
-        return Outcome(1, [f"cannot read {path}: {error.strerror or error}"])
+        return Outcome(1, [f"cannot read {printable(str(path))}: {error.strerror or error}"])
     except UnicodeDecodeError:
-        return Outcome(1, [f"cannot import {path.name}: not UTF-8 text"])
+        return Outcome(1, [f"cannot import {shown}: not UTF-8 text"])
     try:
         read = read_export(content, catalog, units_setting(profile), localize)
     except BadFile as error:
-        return Outcome(1, [f"cannot import {path.name}: {error}; nothing was written"])
+        return Outcome(1, [f"cannot import {shown}: {printable(str(error))}; nothing was written"])
     existing = ExistingSessions(profile)
     new = []
     for session in read.sessions:
@@ -80,7 +81,7 @@ def units_setting(profile: Profile) -> str:
     """The user's unit, for a file that does not give its own: read, never repaired here."""
     try:
         return settings_from_dict(read_toml(profile.settings_path))[0].units
-    except UNREADABLE:
+    except (*UNREADABLE, RecursionError):
         return "kg"
 
 

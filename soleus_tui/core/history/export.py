@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from soleus_tui.core.catalog import Catalog
+from soleus_tui.core.catalog import Catalog, builtin_catalog
 from soleus_tui.core.session import ExerciseLog, Session, SetLog, session_to_dict
 
 CSV_COLUMNS = (  # contract: columns are added at the end, never renamed
@@ -98,10 +98,12 @@ def inert(value: Any) -> Any:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def write_csv(sessions: Iterable[Session], out: TextIO, catalog: Catalog) -> None:
+def write_csv(sessions: Iterable[Session], out: TextIO, catalog: Catalog | None = None) -> None:
+    """`catalog` gives each exercise's load kind; without it, the built-in catalog does."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({key: inert(value) for key, value in row.items()} for row in csv_rows(sessions, catalog))
+    rows = csv_rows(sessions, builtin_catalog() if catalog is None else catalog)
+    writer.writerows({key: inert(value) for key, value in row.items()} for row in rows)
 
 
 def session_object(session: Session, catalog: Catalog) -> dict[str, Any]:
@@ -116,8 +118,9 @@ def session_object(session: Session, catalog: Catalog) -> dict[str, Any]:
     return table
 
 
-def write_json(sessions: Iterable[Session], out: TextIO, catalog: Catalog) -> None:
-    json.dump([session_object(s, catalog) for s in sessions], out, indent=2, default=lambda d: d.isoformat())
+def write_json(sessions: Iterable[Session], out: TextIO, catalog: Catalog | None = None) -> None:
+    known = builtin_catalog() if catalog is None else catalog
+    json.dump([session_object(s, known) for s in sessions], out, indent=2, default=lambda d: d.isoformat())
     out.write("\n")
 
 

@@ -126,3 +126,9 @@ def test_the_output_is_never_inside_the_profile(tmp_path: Path, profile: Profile
         with pytest.raises(ExportRefused, match="^will not write an export inside the profile folder "):
             open_output(target, profile.root)
     assert session_file.read_bytes() == before and not (profile.root / "export.csv").exists()
+
+
+def test_without_a_catalog_the_built_in_one_gives_the_load_kind() -> None:
+    out = io.StringIO()
+    write_csv([Session(DAY, DAY, [ExerciseLog("seated-calf-raise-machine", "Seated calf raise machine", [set_()])])], out)
+    assert next(csv.DictReader(io.StringIO(out.getvalue())))["load_kind"] == "machine"

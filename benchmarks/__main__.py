@@ -14,6 +14,7 @@ from pathlib import Path
 
 from benchmarks.history import history_timings_in_a_fresh_process
 from benchmarks.outside_in import outside_in
+from benchmarks.import_20k import import_timings
 from benchmarks.startup import autosave_latency, first_frame_ratios
 from benchmarks.synthetic import write_history
 from benchmarks.terminal import rest_timer_cost, termdown_cost
@@ -63,6 +64,10 @@ def main() -> None:
     else:
         print("  termdown is not installed (pip install termdown) - compared with 1 KB/s only")
     row("peak memory, ten years, History open", f"{peak:.0f} MiB", "< 80 MiB", peak < 80)
+
+    imports = import_timings(work / "import")
+    row("import, 20,000-row Strong export", f"{imports['first']:.2f} s ({imports['sessions']:.0f} files)", "< 2 s", imports["first"] < 2)
+    row("import, the same file again", f"{imports['again']:.2f} s (nothing added)", "< 2 s", imports["again"] < 2)
 
 
 if __name__ == "__main__":

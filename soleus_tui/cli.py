@@ -1,4 +1,4 @@
-"""The soleus-tui command: options, the export subcommand, and clean exits."""
+"""The soleus-tui command: options, the export and import subcommands, and clean exits."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from soleus_tui import __version__
-from soleus_tui.core.store import Profile, StoreError, resolve_data_dir, valid_profile_name
+from soleus_tui.core.catalog import Catalog, load_catalog
+from soleus_tui.core.store import Profile, StoreError, default_config_dir, resolve_data_dir, valid_profile_name
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -30,6 +31,9 @@ def build_parser() -> ArgumentParser:
     export = commands.add_parser("export", help="write every logged set to stdout or a file")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--output", metavar="FILE", type=Path, help="write here instead of stdout")
+    bring_in = commands.add_parser("import", help="bring in history from a Strong, Hevy or soleus-tui export")
+    bring_in.add_argument("file", metavar="FILE", type=Path)
+    bring_in.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
     return parser
 
 
@@ -49,12 +53,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"soleus-tui: {error}", file=sys.stderr)
         return 1
     if args.command == "export":
-        return export(profile, args.format, args.output)
+        return export(profile, args.format, args.output, exercises(args))
+    if args.command == "import":
+        from soleus_tui.core.imports.command import import_command
+
+        return import_command(profile, args.file, exercises(args), sys.stdout, sys.stderr, dry_run=args.dry_run)
     return run_app(data_dir, args)
 
 
-def export(profile: Profile, fmt: str, output: Path | None) -> int:
-    from soleus_tui.core.history.export import write_csv, write_json
+def exercises(args: argparse.Namespace) -> Catalog:
+    """The catalog the app would train with; its warnings go to stderr."""
+    found = load_catalog(args.exercises, default_config_dir() / "exercises.toml")
+    for warning in found.warnings:
+        print(f"soleus-tui: {warning}", file=sys.stderr)
+    return found
+
+
+def export(profile: Profile, fmt: str, output: Path | None, catalog: Catalog) -> int:
+    from soleus_tui.core.history.export import ExportRefused, open_output, write_csv, write_json
     from soleus_tui.core.history.reader import HistoryReader
 
     reader = HistoryReader(profile)
@@ -62,10 +78,13 @@ def export(profile: Profile, fmt: str, output: Path | None) -> int:
     write = write_csv if fmt == "csv" else write_json
     try:
         if output is None:
-            write(sessions, sys.stdout)
+            write(sessions, sys.stdout, catalog)
         else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
-                write(sessions, handle)
+            with open_output(output, profile.root) as handle:
+                write(sessions, handle, catalog)
+    except ExportRefused as refusal:
+        print(f"soleus-tui: {refusal}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `soleus-tui export | head`: the reader has all it wanted
         sys.stdout = None  # type: ignore[assignment]  # nothing more to flush at exit
         return 0

@@ -331,8 +331,10 @@ def _programme(
         raise check.fail(unknown[0], f'{label} has an unknown key "{unknown[0]}"')
     programme_id = check.identifier()
     weeks = check.whole_number("weeks", 1, MAX_WEEKS)
-    if ("per_week" in table) == ("per_day" in table):
-        raise check.fail("per_week" if "per_week" in table else "weeks", f"{label} needs either per_week or per_day, not both")
+    if "per_week" in table and "per_day" in table:
+        raise check.fail("per_week", f"{label} has both per_week and per_day: keep one")
+    if "per_week" not in table and "per_day" not in table:
+        raise check.fail("weeks", f"{label} needs per_week (sessions a week) or per_day (sessions every day)")
     per_week = check.whole_number("per_week", 1, 7) if "per_week" in table else None
     per_day = check.whole_number("per_day", 1, 6) if "per_day" in table else None
     pain = check.flag("pain") if "pain" in table else False

@@ -15,6 +15,7 @@ from benchmarks.history import history_timings_in_a_fresh_process
 from benchmarks.startup import autosave_latency, first_frame_ratios
 from benchmarks.synthetic import write_history
 from benchmarks.terminal import rest_timer_cost, termdown_cost
+from benchmarks.today import home_plan_s, start_hsr, today_command_s
 
 
 def row(what: str, figure: str, target: str, met: bool) -> None:
@@ -55,6 +56,11 @@ def main() -> None:
     else:
         print("  termdown is not installed (pip install termdown) - compared with 1 KB/s only")
     row("peak memory, ten years, History open", f"{peak:.0f} MiB", "< 80 MiB", peak < 80)
+
+    start_hsr(history)  # from here on a programme runs on the ten years
+    command, plan = today_command_s(history), home_plan_s(history)
+    row("`soleus-tui today`, ten years, hsr-12", f"{command * 1000:.0f} ms (whole process)", "<= 300 ms", command <= 0.3)
+    row("home screen's plan, ten years (worker)", f"{plan * 1000:.0f} ms", "(off the UI)", True)
 
 
 if __name__ == "__main__":

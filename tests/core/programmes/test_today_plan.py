@@ -112,3 +112,17 @@ def test_recent_sessions_stop_at_the_start_date_after_the_lookback(profile: Prof
     sessions, _ = recent_sessions(profile, date(2026, 11, 20), lookback=2)
     assert [s.started.day for s in sessions] == [24, 23, 22, 21, 20]
     assert len(recent_sessions(profile, date(2026, 11, 24), lookback=7)[0]) == 7
+
+
+def test_older_files_that_name_no_planned_exercise_are_not_parsed(profile: Profile, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    day = datetime(2026, 11, 24, 7, tzinfo=TZ)
+    for back in range(1, 30):
+        exercise = MACHINE if back % 3 == 0 else "wall-sit-calf-raise"
+        profile.write_session(make_session(day - timedelta(days=back), [(exercise, 12, 0.0, 40.0)] * 3))
+    parsed: list[object] = []
+    original = Profile.read_session
+    monkeypatch.setattr(Profile, "read_session", lambda self, path: parsed.append(path) or original(self, path))
+    sessions, _ = recent_sessions(profile, date(2026, 11, 24), [MACHINE])
+    # days 3, 6, ... 18: six sessions of the machine are plenty, and nothing else was parsed
+    assert [s.started.day for s in sessions] == [21, 18, 15, 12, 9, 6]
+    assert len(parsed) == 6

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from soleus_tui.core.catalog import Catalog
+from soleus_tui.core.history.knee import KneeVolume, knee_volume
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.programmes.model import Programme
 from soleus_tui.core.programmes.plan import TodayPlan
@@ -30,6 +31,7 @@ class ProgrammeState:
     progress: Progress | None = None
     plan: TodayPlan | None = None
     warnings: tuple[str, ...] = ()
+    knee: KneeVolume = KneeVolume()  # this run's work, bent knee and straight
 
 
 def recent_sessions(
@@ -78,4 +80,5 @@ def load_state(profile: Profile, catalog: Catalog, unit: str, today: date) -> Pr
     sessions, read_warnings = recent_sessions(profile, running.started, ids)
     now = progress(programme, running.started, sessions, today)
     plan = today_plan(programme, now, catalog, sessions, unit)
-    return ProgrammeState(running, programme, now, plan, tuple(warnings + read_warnings))
+    in_run = [s for s in sessions if s.programme == programme.id and s.started.date() >= running.started]
+    return ProgrammeState(running, programme, now, plan, tuple(warnings + read_warnings), knee_volume(in_run, catalog))

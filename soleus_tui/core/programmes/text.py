@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from soleus_tui.core.programmes.model import Programme
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
+from soleus_tui.core.programmes.state import ProgrammeState
 from soleus_tui.core.units import format_load
 
 NO_PROGRAMME = "No programme is running."
@@ -67,3 +68,34 @@ def plan_lines(plan: TodayPlan, unit: str) -> list[str]:
 def programme_summary(programme: Programme) -> str:
     """One line for `programme list`: id, name, weeks, schedule."""
     return f"{programme.id}  {programme.name}  {programme.weeks} weeks  {programme.schedule}"
+
+
+def adherence_text(state: ProgrammeState) -> str:
+    progress = state.progress
+    if progress is None or progress.adherence is None:
+        return "adherence: nothing due yet"
+    return f"adherence {progress.adherence:.0%} ({progress.done_to_date} of {progress.due_to_date} due so far)"
+
+
+def weeks_text(weeks: tuple[int, ...]) -> str:
+    return "complete weeks: " + (", ".join(str(week) for week in weeks) if weeks else "none yet")
+
+
+def knee_text(state: ProgrammeState, unit: str) -> str:
+    knee = state.knee
+    return (
+        f"bent knee {knee.bent_reps} reps, {format_load(knee.bent_kg, unit)}"
+        f" · straight knee {knee.straight_reps} reps, {format_load(knee.straight_kg, unit)}"
+    )
+
+
+def history_lines(state: ProgrammeState, unit: str) -> list[str]:
+    """The running programme as History shows it; none without one."""
+    plan, progress = state.plan, state.progress
+    if plan is None or progress is None:
+        return []
+    if progress.finished:
+        head = f"{plan.programme_name} · all {plan.weeks} weeks done · {adherence_text(state)}"
+    else:
+        head = f"{plan.programme_name} · {week_text(plan)} · {this_week_text(plan)} · {adherence_text(state)}"
+    return [head, f"{weeks_text(progress.complete_weeks)} · {knee_text(state, unit)}"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from soleus_tui.core.programmes.model import Programme
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.programmes.state import ProgrammeState
-from soleus_tui.core.units import format_load
+from soleus_tui.core.units import format_load, to_display
 
 NO_PROGRAMME = "No programme is running."
 
@@ -81,21 +81,26 @@ def weeks_text(weeks: tuple[int, ...]) -> str:
     return "complete weeks: " + (", ".join(str(week) for week in weeks) if weeks else "none yet")
 
 
+def volume_text(volume_kg: float, unit: str) -> str:
+    return f"{round(to_display(volume_kg, unit)):,} {unit}"
+
+
 def knee_text(state: ProgrammeState, unit: str) -> str:
     knee = state.knee
     return (
-        f"bent knee {knee.bent_reps} reps, {format_load(knee.bent_kg, unit)}"
-        f" · straight knee {knee.straight_reps} reps, {format_load(knee.straight_kg, unit)}"
+        f"bent knee {knee.bent_reps:,} reps, {volume_text(knee.bent_kg, unit)}"
+        f" · straight knee {knee.straight_reps:,} reps, {volume_text(knee.straight_kg, unit)}"
     )
 
 
 def history_lines(state: ProgrammeState, unit: str) -> list[str]:
-    """The running programme as History shows it; none without one."""
+    """The running programme as History shows it, in three short lines; none without one."""
     plan, progress = state.plan, state.progress
     if plan is None or progress is None:
         return []
-    if progress.finished:
-        head = f"{plan.programme_name} · all {plan.weeks} weeks done · {adherence_text(state)}"
-    else:
-        head = f"{plan.programme_name} · {week_text(plan)} · {this_week_text(plan)} · {adherence_text(state)}"
-    return [head, f"{weeks_text(progress.complete_weeks)} · {knee_text(state, unit)}"]
+    where = f"all {plan.weeks} weeks done" if progress.finished else f"{week_text(plan)} · {plan.done_this_week} of {plan.due_this_week} this week"
+    return [
+        f"{plan.programme_name} · {where}",
+        f"{adherence_text(state)} · {weeks_text(progress.complete_weeks)}",
+        knee_text(state, unit),
+    ]

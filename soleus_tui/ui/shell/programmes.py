@@ -39,13 +39,15 @@ class ProgrammesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Programmes"
         table = self.query_one(DataTable)
-        table.add_column("Programme", width=44)
+        table.add_column("Now", width=3)
+        table.add_column("Programme", width=40)
         table.add_column("Weeks", width=5)
-        table.add_column("Schedule", width=17)
+        table.add_column("Schedule", width=18)
         for programme in self.app.catalog.programmes:
-            mark = " (running)" if programme.id == self.running_id else ""
-            table.add_row(Text(programme.name + mark), Text(str(programme.weeks), justify="right"),
-                          Text(programme.schedule), key=programme.id)
+            table.add_row(
+                Text("yes" if programme.id == self.running_id else ""), Text(programme.name),
+                Text(str(programme.weeks), justify="right"), Text(programme.schedule), key=programme.id,
+            )
         table.focus()
         self.show_hint()
         self.show_about()
@@ -73,8 +75,8 @@ class ProgrammesScreen(Screen[None]):
             about.update("No programmes in the catalog.")
             return
         about.update(Text.assemble(
-            ("Source  ", "bold"), programme.source, "\n",
-            ("Why     ", "bold"), programme.why, "\n",
+            ("Source    ", "bold"), programme.source, "\n",
+            ("Why       ", "bold"), programme.why, "\n",
             ("Ask first ", "bold"), programme.clinician,
         ))
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.programmes import state
+from soleus_tui.core.programmes.plan import TodayPlan
 from soleus_tui.core.programmes.running import programme_path, read_running, start_running
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.settings import load_settings
@@ -145,3 +146,20 @@ async def test_an_unreadable_programme_file_is_a_warning_not_a_crash(data_dir: P
         assert shown(app, "#home-plan") == "No programme is running. p chooses one."
         assert any("quarantine/" in n.message for n in app._notifications)
         assert (profile.quarantine_dir / "programme.toml").exists()
+
+
+async def test_t_hands_todays_plan_to_the_trainer_and_opens_train(data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    start_running(Profile.open(data_dir, "default"), "hsr-12", clock.now().date())
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    handed: list[object] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        monkeypatch.setattr(app.trainer, "start_plan", handed.append, raising=False)  # the runner's side
+        await pilot.press("t")
+        await pilot.pause()
+        (plan,) = handed
+        assert isinstance(plan, TodayPlan) and (plan.programme_id, plan.week, plan.due_this_week) == ("hsr-12", 1, 3)
+        (planned,) = plan.exercises
+        assert (planned.exercise.id, planned.exercise.sets, planned.exercise.reps, planned.rm) == ("seated-calf-raise-machine", 3, 15, True)
+        assert planned.exercise.tempo == (3, 0, 3) and planned.suggestion is not None and planned.suggestion.first_time
+        assert app.current_mode == "train"

@@ -458,7 +458,7 @@ def load_catalog(path: Path | None = None, user_file: Path | None = None) -> Cat
             catalog = _with_user_file(catalog, user_file)
         except CatalogError as error:
             warnings.append(f"{error} (your exercises file was ignored)")
-    return Catalog(catalog.exercises, tuple(warnings), catalog.programmes)
+    return Catalog(catalog.exercises, tuple(warnings) + catalog.warnings, catalog.programmes)
 
 
 def _with_user_file(catalog: Catalog, user_file: Path) -> Catalog:
@@ -470,9 +470,15 @@ def _with_user_file(catalog: Catalog, user_file: Path) -> Catalog:
     merged_by_id = {exercise.id: exercise for exercise in merged}
     replaced = {programme.id: programme for programme in programmes}
     builtin_ids = {programme.id for programme in catalog.programmes}
-    kept = [replaced.get(p.id, p) for p in catalog.programmes if p.id in replaced or _still_fits(p, merged_by_id)]
+    unfit = [p.id for p in catalog.programmes if p.id not in replaced and not _still_fits(p, merged_by_id)]
+    kept = [replaced.get(p.id, p) for p in catalog.programmes if p.id not in unfit]
     added = [programme for programme in programmes if programme.id not in builtin_ids]
-    return Catalog(tuple(merged) + tuple(user_exercises.values()), programmes=tuple(kept + added))
+    named = ", ".join(f'"{programme_id}"' for programme_id in unfit)
+    warnings = (
+        f"{user_file}: your exercises change what {named} counts in (reps or a hold); "
+        "left out until your file gives that programme too",
+    ) if unfit else ()
+    return Catalog(tuple(merged) + tuple(user_exercises.values()), warnings, tuple(kept + added))
 
 
 def _still_fits(programme: Programme, exercises: dict[str, Exercise]) -> bool:

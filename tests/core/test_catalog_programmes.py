@@ -159,3 +159,23 @@ def test_a_user_programme_naming_an_unknown_exercise_is_a_warning(tmp_path: Path
     catalog = load_catalog(None, user)
     assert catalog.programmes == builtin_catalog().programmes
     assert catalog.warnings and catalog.warnings[0].startswith(f'{user}:15: unknown exercise id "first"')
+
+
+def test_a_user_exercise_turned_into_a_hold_leaves_out_the_programme_that_counts_its_reps(tmp_path: Path) -> None:
+    user = tmp_path / "exercises.toml"
+    user.write_text('schema = 1\n\n[[exercise]]\nid = "seated-calf-raise-machine"\nkind = "hold"\nhold_s = 30\n')
+    catalog = load_catalog(None, user)
+    assert catalog.get("seated-calf-raise-machine").is_hold  # type: ignore[union-attr]
+    assert [p.id for p in catalog.programmes] == ["soleus-strength", "alfredson-12"]
+    assert len(catalog.warnings) == 1 and '"hsr-12"' in catalog.warnings[0]
+
+
+@pytest.mark.parametrize("value", ["0", "-2.5", "nan", "inf", "51", '"5"', "true"])
+def test_a_bad_load_step_is_refused(value: str) -> None:
+    text = EXERCISES.replace('load = "dumbbell"\n', f'load = "dumbbell"\nload_step_kg = {value}\n', 1)
+    assert error_of(text).startswith("cat.toml:13: load_step_kg must be more than 0 and at most 50 kg")
+
+
+def test_a_load_step_is_kept_in_kg() -> None:
+    text = EXERCISES.replace('load = "dumbbell"\n', 'load = "dumbbell"\nload_step_kg = 1.25\n', 1)
+    assert parse_catalog_file(text, "cat.toml").exercises[0].load_step_kg == 1.25

@@ -43,6 +43,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.state: ProgrammeState | None = None  # None until read
         self.away = False
+        self.warned: set[str] = set()  # each warning once, not again on every return home
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,7 +88,9 @@ class HomeScreen(Screen[None]):
     def show_state(self, state: ProgrammeState) -> None:
         self.state = state
         for warning in state.warnings:
-            self.notify(warning, severity="warning", markup=False, timeout=10)
+            if warning not in self.warned:
+                self.warned.add(warning)
+                self.notify(warning, severity="warning", markup=False, timeout=10)
         self.query_one("#home-plan", Static).update(self.plan_text(state))
 
     def plan_text(self, state: ProgrammeState) -> Text:

@@ -52,14 +52,14 @@ def test_start_today_and_stop(capsys: pytest.CaptureFixture[str], data_dir: Path
     code, out, _ = cli(capsys, data_dir, "today")
     lines = out.splitlines()
     assert code == 0 and lines[0] == "Heavy slow resistance (bent-knee part)"
-    assert lines[1].startswith("week 1 of 12 · 0 of 3 sessions done this week")
+    assert lines[1].startswith("week 1 of 12 · 0 of 3 done this week")
     assert lines[2] == "  Seated calf raise machine: 3 x 15 (15RM) · find your 15RM"
     # a session done in it counts, and the next suggestion builds on it
     started = datetime.now().astimezone().replace(microsecond=0)
     sets = [SetLog(15, 0.0, 40.0, "both", started, started) for _ in range(3)]
     profile.write_session(Session(started, started, [ExerciseLog("seated-calf-raise-machine", "m", sets, 90)], programme="hsr-12", programme_week=1))
     _, out, _ = cli(capsys, data_dir, "today")
-    assert "1 of 3 sessions done this week" in out and "3 x 15 (15RM) · 42.5 kg" in out
+    assert "1 of 3 done this week" in out and "3 x 15 (15RM) · 42.5 kg" in out
     assert "every set hit 15 last time: one step heavier" in out
     code, out, _ = cli(capsys, data_dir, "programme", "stop")
     assert code == 0 and out == "Stopped hsr-12; its sessions stay in history.\n"
@@ -72,8 +72,8 @@ def test_starting_again_replaces_the_running_one(capsys: pytest.CaptureFixture[s
     cli(capsys, data_dir, "programme", "start", "alfredson-12")
     assert read_running(Profile.open(data_dir, "default"))[0].id == "alfredson-12"  # type: ignore[union-attr]
     _, out, _ = cli(capsys, data_dir, "today")
-    assert "0 of 14 sessions done this week · today: session 1 of 2" in out
-    assert "Straight-knee eccentric heel drop (gastrocnemius): 3 x 15 per side · bodyweight" in out
+    assert "0 of 14 done this week · today: session 1 of 2" in out
+    assert "Straight-knee heel drop (gastrocnemius): 3 x 15 per side · bodyweight" in out
 
 
 def test_today_never_imports_textual(tmp_path: Path) -> None:

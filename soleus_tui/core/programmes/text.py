@@ -25,7 +25,7 @@ def week_text(plan: TodayPlan) -> str:
 
 
 def this_week_text(plan: TodayPlan) -> str:
-    return f"{plan.done_this_week} of {plan.due_this_week} sessions done this week"
+    return f"{plan.done_this_week} of {plan.due_this_week} done this week"
 
 
 def today_text(plan: TodayPlan) -> str:

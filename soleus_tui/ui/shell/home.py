@@ -29,7 +29,6 @@ AREAS = (
 )
 
 MENU = "\n".join(f"[bold $text on $accent] {key} [/] [bold]{name:<9}[/] {what}" for key, name, what in AREAS)
-NAME_WIDTH = 34
 
 
 class HomeScreen(Screen[None]):
@@ -100,7 +99,7 @@ class HomeScreen(Screen[None]):
         plan = state.plan
         if plan is None:
             return Text.assemble(f"{NO_PROGRAMME} ", (labels["programmes"], "bold"), " chooses one.")
-        text = Text(no_wrap=True, overflow="ellipsis")
+        text = Text()
         text.append(plan.programme_name, "bold")
         if state.progress is not None and state.progress.finished:
             text.append(f"\nall {plan.weeks} weeks are done · ")
@@ -110,9 +109,9 @@ class HomeScreen(Screen[None]):
         text.append(f"\n{week_text(plan)} · {this_week_text(plan)} · {today_text(plan)}")
         for item in plan.exercises:
             line = exercise_line(item, self.app.settings.units)
-            text.append(f"\n{line.name:<{NAME_WIDTH}.{NAME_WIDTH}} ")
-            text.append(f"{line.dose:<18}", "bold")
-            text.append(f" {line.load}")
+            text.append(f"\n{line.name} · ")
+            text.append(line.dose, "bold")
+            text.append(f" · {line.load}" if line.load else "")
             if line.reason:
                 text.append(f"\n  {line.reason}", "dim")
         text.append("\n")

@@ -82,7 +82,7 @@ def test_week_four_takes_its_load_from_week_three_by_epley(profile: Profile) -> 
     lines = plan_lines(state.plan, "kg")
     assert lines[:2] == [
         "Heavy slow resistance (bent-knee part)",
-        "week 4 of 12 · 0 of 3 sessions done this week · today: one session",
+        "week 4 of 12 · 0 of 3 done this week · today: one session",
     ]
     assert lines[2] == "  Seated calf raise machine: 4 x 10 (10RM) · 40 kg"
     assert "Epley" in lines[3]

@@ -88,7 +88,7 @@ async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir:
 
         plan = shown(app, "#home-plan").splitlines()
         assert plan[0] == "Heavy slow resistance (bent-knee part)"
-        assert plan[1].startswith("week 1 of 12 · 0 of 3 sessions done this week")
+        assert plan[1].startswith("week 1 of 12 · 0 of 3 done this week")
         assert plan[2].startswith("Seated calf raise machine") and "3 x 15 (15RM)" in plan[2] and "find your 15RM" in plan[2]
         assert plan[-1] == "t starts today's session · p programmes"
 
@@ -108,7 +108,7 @@ async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir:
         await pilot.press("escape")  # back home: the plan has moved on and suggests from the session
         await settle(app, pilot)
         plan = shown(app, "#home-plan").splitlines()
-        assert "1 of 3 sessions done this week" in plan[1] and "42.5 kg" in plan[2]
+        assert "1 of 3 done this week" in plan[1] and "42.5 kg" in plan[2]
         assert plan[3].strip() == "every set hit 15 last time: one step heavier"
 
 
@@ -118,8 +118,8 @@ async def test_x_stops_the_running_programme_after_a_question(data_dir: Path, cl
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         plan = shown(app, "#home-plan")
-        assert "Alfredson eccentric heel drops" in plan and "0 of 14 sessions done this week" in plan
-        assert "Straight-knee eccentric heel drop" in plan and "3 x 15 per side" in plan
+        assert "Alfredson eccentric heel drops" in plan and "0 of 14 done this week" in plan
+        assert "Straight-knee heel drop (gastrocnemius) · 3 x 15 per side · bodyweight" in plan and "3 x 15 per side" in plan
         await pilot.press("p")
         await pilot.pause()
         assert str(app.screen.query_one(DataTable).get_row("alfredson-12")[0]) == "yes"

@@ -129,12 +129,12 @@ class Trainer:
         return self.last_times([exercise_id])[exercise_id]
 
     def suggestion(self, exercise: Exercise, last: list[SetLog] | None = None, rm: bool = False) -> Suggestion:
-        """What to try today. `last`, when the caller has read it and it is complete, is used as it
-        is; otherwise the history is read back to the last complete performance."""
+        """What to try today. `last`, when the caller has read it, is used as it is if it is empty
+        (never done) or complete; otherwise the history is read back to the last complete performance."""
         today = target(exercise)
         given = Performance(tuple(s for s in last if not s.warmup), today) if last else None
-        if given is not None and given.complete:
-            history = [given]
+        if last is not None and (given is None or given.complete):
+            history = [given] if given is not None else []
         else:
             reader = HistoryReader(self.profile)
             sessions = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))

@@ -155,3 +155,10 @@ def test_finishing_a_saved_workout_does_not_count_the_time_the_app_was_closed(pr
     session = profile.read_session(path)
     assert session.ended == saved_at
     assert [s.hold_s for s in session.all_sets] == [10.0]  # held until the app died, not all night
+
+
+def test_an_exercise_never_done_reads_no_history_again(trainer: Trainer, profile: Profile, clock: ManualClock, reps_exercise: Exercise, monkeypatch: pytest.MonkeyPatch) -> None:
+    profile.write_session(make_session(clock.now() - timedelta(days=1), [("other", 12, 0.0, 20.0)]))
+    monkeypatch.setattr(Profile, "read_session", lambda self, path: pytest.fail("read the history again"))
+    hint = trainer.suggestion(reps_exercise, [])
+    assert hint.first_time and hint.reason.startswith("no history yet: start light")

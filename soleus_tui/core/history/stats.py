@@ -96,12 +96,15 @@ class ExerciseBests:
 
 
 def bests(sessions: Iterable[Session], exercise_id: str, target_reps: int) -> ExerciseBests:
+    """The best sets of an exercise; warm-up sets never count."""
     heaviest = most = longest = None
     for session in sessions:
         for exercise in session.exercises:
             if exercise.id != exercise_id:
                 continue
             for s in exercise.sets:
+                if s.warmup:
+                    continue
                 if s.reps >= target_reps > 0 and (heaviest is None or s.load_kg > heaviest.load_kg):
                     heaviest = Best(s.reps, s.load_kg, s.started)
                 if s.reps and (most is None or (s.reps, s.load_kg) > (most.value, most.load_kg)):

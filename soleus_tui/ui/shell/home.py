@@ -33,7 +33,7 @@ MENU = "\n".join(f"[bold $text on $accent] {key} [/] [bold]{name:<9}[/] {what}" 
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("s", "settings", "Settings", id="settings"),
+        Binding("s", "settings", "Settings", id="home.settings"),
         Binding("t", "today", "Today", id="home.today"),
         Binding("p", "programmes", "Programmes", id="home.programmes"),
     ]

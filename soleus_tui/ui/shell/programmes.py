@@ -21,7 +21,7 @@ from soleus_tui.ui.widgets.keys import key_label
 class ProgrammesScreen(Screen[None]):
     CSS_PATH = "programmes.tcss"
     BINDINGS = [
-        Binding("enter", "start", "Start", key_display="enter", priority=True, id="programmes.start"),
+        Binding("enter", "start", "Start", priority=True, id="programmes.start"),
         Binding("x", "stop", "Stop the running one", id="programmes.stop"),
     ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from soleus_tui.core.history.stats import (
@@ -67,3 +68,14 @@ def test_bests() -> None:
     h = bests(HISTORY, HOLD, target_reps=0)
     assert h.longest_hold is not None and (h.longest_hold.value, h.longest_hold.load_kg) == (41.5, 5.0)
     assert h.longest_hold.when.date() == TODAY - timedelta(days=1)
+
+
+def test_a_warm_up_set_is_never_a_best() -> None:
+    session = make_session(at(TODAY), [(RAISE, 20, 0.0, 30.0), (RAISE, 12, 0.0, 20.0), (HOLD, 0, 90.0, 0.0), (HOLD, 0, 30.0, 0.0)])
+    for exercise in session.exercises:
+        exercise.sets[0] = replace(exercise.sets[0], warmup=True)
+    raise_bests, hold_bests = bests([session], RAISE, target_reps=12), bests([session], HOLD, target_reps=0)
+    assert raise_bests.heaviest_at_target is not None and raise_bests.heaviest_at_target.load_kg == 20.0
+    assert raise_bests.most_reps is not None and raise_bests.most_reps.value == 12
+    assert hold_bests.longest_hold is not None and hold_bests.longest_hold.value == 30.0
+

@@ -18,6 +18,7 @@ from benchmarks.import_20k import import_timings
 from benchmarks.startup import autosave_latency, first_frame_ratios
 from benchmarks.synthetic import write_history
 from benchmarks.terminal import rest_timer_cost, termdown_cost
+from benchmarks.today import home_plan_s, start_hsr, today_command_s
 
 
 def row(what: str, figure: str, target: str, met: bool) -> None:
@@ -68,6 +69,11 @@ def main() -> None:
     imports = import_timings(work / "import")
     row("import, 20,000-row Strong export", f"{imports['first']:.2f} s ({imports['sessions']:.0f} files)", "< 2 s", imports["first"] < 2)
     row("import, the same file again", f"{imports['again']:.2f} s (nothing added)", "< 2 s", imports["again"] < 2)
+
+    start_hsr(history)  # from here on a programme runs on the ten years
+    command, plan = today_command_s(history), home_plan_s(history)
+    row("`soleus-tui today`, ten years, hsr-12", f"{command * 1000:.0f} ms (whole process)", "<= 300 ms", command <= 0.3)
+    row("home screen's plan, ten years (worker)", f"{plan * 1000:.0f} ms", "(off the UI)", True)
 
 
 if __name__ == "__main__":

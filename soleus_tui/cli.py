@@ -1,4 +1,4 @@
-"""The soleus-tui command: options, the export and import subcommands, and clean exits."""
+"""The soleus-tui command: options, the export, import, programme and today subcommands, and clean exits."""
 
 from __future__ import annotations
 
@@ -34,6 +34,12 @@ def build_parser() -> ArgumentParser:
     bring_in = commands.add_parser("import", help="bring in history from a Strong, Hevy or soleus-tui export")
     bring_in.add_argument("file", metavar="FILE", type=Path)
     bring_in.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
+    programme = commands.add_parser("programme", help="list, start or stop a programme")
+    action = programme.add_subparsers(dest="action", metavar="ACTION", parser_class=ArgumentParser, required=True)
+    action.add_parser("list", help="every programme: id, name, weeks, schedule")
+    action.add_parser("start", help="start a programme today").add_argument("id")
+    action.add_parser("stop", help="stop the running programme")
+    commands.add_parser("today", help="today's plan as plain text")
     return parser
 
 
@@ -58,7 +64,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         from soleus_tui.core.imports.command import import_command
 
         return import_command(profile, args.file, exercises(args), sys.stdout, sys.stderr, dry_run=args.dry_run)
+    if args.command in ("programme", "today"):
+        return programmes(profile, args)
     return run_app(data_dir, args)
+
+
+def programmes(profile: Profile, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from soleus_tui.core.programmes import commands
+    from soleus_tui.core.settings import load_settings
+
+    catalog = exercises(args)
+    if args.command == "today":
+        units = load_settings(profile.settings_path)[0].units
+        return commands.today(profile, catalog, units, date.today(), sys.stdout, sys.stderr)
+    if args.action == "list":
+        return commands.list_programmes(catalog, sys.stdout)
+    if args.action == "start":
+        return commands.start(profile, catalog, args.id, date.today(), sys.stdout, sys.stderr)
+    return commands.stop(profile, sys.stdout)
 
 
 def exercises(args: argparse.Namespace) -> Catalog:

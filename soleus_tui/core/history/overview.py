@@ -39,6 +39,8 @@ class Overview:
 
 
 def overview(summaries: Sequence[SessionSummary], today: date, weeks: int = CHART_WEEKS) -> Overview:
+    """Training only: capacity tests count in none of these numbers."""
+    summaries = [summary for summary in summaries if summary.kind != "test"]
     days = [summary.started.date() for summary in summaries]
     day_volume: dict[date, float] = {}
     for day, summary in zip(days, summaries):
@@ -83,6 +85,8 @@ def exercise_records(highlights_newest_first: Sequence[Session], catalog: Catalo
     workouts: dict[str, list[Session]] = {}
     logged_names: dict[str, str] = {}
     for session in highlights_newest_first:
+        if session.kind == "test":
+            continue
         for exercise in session.exercises:
             done = workouts.setdefault(exercise.id, [])
             if not done or done[-1] is not session:

@@ -73,6 +73,10 @@ class HeelRaiseTest:
         """Whole beats since the metronome started."""
         return int(self._elapsed() // BEAT_S)
 
+    def until_next_beat(self) -> float:
+        """Seconds to the next whole beat of this stage: when the screen next changes."""
+        return BEAT_S - self._elapsed() % BEAT_S
+
     def beat_is_up(self) -> bool:
         return self.beats() % BEATS_A_RAISE == 0
 

@@ -125,3 +125,32 @@ def norm_for(age: int, sex: str) -> Norm | None:
 def norm_table() -> list[tuple[str, int, int]]:
     """Every band: (label, men, women)."""
     return [(band_label(first, last), men, women) for first, last, men, women in NORMS]
+
+
+# -- typed values for the norms: each returns (value, "") or (None, the reason); blank skips -------
+
+
+def parse_birth_year(text: str, this_year: int) -> tuple[int | None, str]:
+    text = text.strip()
+    if not text:
+        return None, ""
+    if not (text.isdigit() and len(text) == 4):
+        return None, "A birth year has four digits, like 1984"
+    year = int(text)
+    if not this_year - 110 <= year <= this_year:
+        return None, f"A birth year from {this_year - 110} to {this_year}"
+    return year, ""
+
+
+def parse_sex(text: str) -> tuple[str | None, str]:
+    """The published norms are given for women and men: f or m, or the whole word."""
+    text = text.strip().lower()
+    if not text:
+        return None, ""
+    for sex in ("female", "male"):
+        if text in (sex, sex[0], SEX_WORDS_PLURAL[sex]):
+            return sex, ""
+    return None, "f for the women's norms, m for the men's, or leave it blank"
+
+
+SEX_WORDS_PLURAL = {"female": "women", "male": "men"}

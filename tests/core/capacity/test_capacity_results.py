@@ -87,3 +87,14 @@ def test_results_come_from_test_sessions_only() -> None:
         session("test", "heel-raise-test-bent", {"left": 5}),  # a side is missing
     ]
     assert capacity_results(sessions) == [CapacityResult("straight", WHEN, 25, 27)]
+
+
+def test_birth_year_and_sex_are_checked_where_typed() -> None:
+    from soleus_tui.core.capacity.results import parse_birth_year, parse_sex
+
+    assert parse_birth_year(" 1984 ", 2026) == (1984, "")
+    assert parse_birth_year("", 2026) == (None, "")
+    assert parse_birth_year("84", 2026)[1] and parse_birth_year("2030", 2026)[1] and parse_birth_year("1900", 2026)[1]
+    assert [parse_sex(t)[0] for t in ("f", "Female", "women", "m", "male", "men", "")] == [
+        "female", "female", "female", "male", "male", "male", None]  # fmt: skip
+    assert parse_sex("x")[1]

@@ -9,24 +9,18 @@ from soleus_tui.core.catalog import load_catalog
 from soleus_tui.core.history.overview import exercise_records, overview
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.history.summary_cache import cache_file, scan
-from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.store import Profile
+from tests.support.capacity import capacity_session
 from tests.support.histories import make_session
 
 CET = timezone(timedelta(hours=1))
 TODAY = date(2026, 11, 24)
 
 
-def a_test(started: datetime, left: int, right: int) -> Session:
-    sets = [SetLog(left, 0.0, 0.0, "left", started, started), SetLog(right, 0.0, 0.0, "right", started, started)]
-    return Session(started, started, [ExerciseLog("heel-raise-test-bent", "Heel-raise test, bent knee", sets, 45)],
-                   kind="test")  # fmt: skip
-
-
 def test_tests_stay_out_of_the_numbers_and_survive_the_cache(profile: Profile) -> None:
     profile.write_session(make_session(datetime(2026, 11, 20, 7, tzinfo=CET), [("seated-dumbbell-calf-raise", 12, 0.0, 20.0)]))
-    profile.write_session(a_test(datetime(2026, 11, 23, 7, tzinfo=CET), 12, 10))
-    profile.write_session(a_test(datetime(2026, 11, 24, 7, tzinfo=CET), 14, 14))
+    profile.write_session(capacity_session(datetime(2026, 11, 23, 7, tzinfo=CET), 12, 10))
+    profile.write_session(capacity_session(datetime(2026, 11, 24, 7, tzinfo=CET), 14, 14))
     catalog = load_catalog(None, profile.root / "none.toml")
     for _ in range(2):  # read from the files, then from the cache
         digests = scan(HistoryReader(profile), cache_file(profile))

@@ -122,6 +122,15 @@ def exercise_trend(highlights_newest_first: Iterable[Session], exercise_id: str)
     ]
 
 
+def exercise_pains(highlights_newest_first: Iterable[Session], exercise_id: str) -> list[int | None]:
+    """Pain during this exercise in each workout of its trend, in the same order; None: not asked."""
+    return [
+        next(e.pain for e in session.exercises if e.id == exercise_id)
+        for session in highlights_newest_first
+        if any(exercise.id == exercise_id for exercise in session.exercises)
+    ]
+
+
 def trend_measure(trend: Sequence[TrendPoint]) -> tuple[str, list[float]]:
     """What shows this exercise's progress, and its values oldest first: "load" (heaviest set)
     once any load was added, else "reps" (most in a set), else "hold" (longest)."""

@@ -49,7 +49,7 @@ def digest(path: Path, session: Session) -> SessionDigest:
     highlights = Session(
         session.started,
         session.ended,
-        [ExerciseLog(e.id, e.name, keep(e.sets)) for e in session.exercises],
+        [ExerciseLog(e.id, e.name, keep(e.sets), pain=e.pain) for e in session.exercises],
         kind=session.kind,
     )
     return SessionDigest(path, summarize(session), highlights)
@@ -167,7 +167,8 @@ def _session_row(session: Session) -> list[Any]:
     return [
         session.started.isoformat(),
         session.ended.isoformat(),
-        [[e.id, e.name, [_set_row(s) for s in e.sets]] for e in session.exercises],
+        [[e.id, e.name, [_set_row(s) for s in e.sets], *([e.pain] if e.pain is not None else [])]
+         for e in session.exercises],
         *([session.kind] if session.kind != "training" else []),  # rows written before tests had none
     ]
 
@@ -177,7 +178,10 @@ def _session_from_row(row: list[Any]) -> Session:
     return Session(
         datetime.fromisoformat(started),
         datetime.fromisoformat(ended),
-        [ExerciseLog(exercise_id, name, [_set_from_row(*s) for s in sets]) for exercise_id, name, sets in exercises],
+        [
+            ExerciseLog(exercise_id, name, [_set_from_row(*s) for s in sets], pain=pain[0] if pain else None)
+            for exercise_id, name, sets, *pain in exercises
+        ],
         kind=kind[0] if kind else "training",
     )
 

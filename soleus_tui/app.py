@@ -126,6 +126,9 @@ class SoleusApp(App[int]):
             self.push_screen(ResumeScreen(saved))
             fit_to(self, self.size, MINIMUM_SIZE)
         self.show_warnings()
+        from soleus_tui.ui.shell.morning_checkin import offer_morning_checkin
+
+        offer_morning_checkin(self)
 
     def leave(self, terminal_alive: bool) -> None:
         """SIGTERM, or SIGHUP when the SSH line drops: save and be gone within seconds.

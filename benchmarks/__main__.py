@@ -14,7 +14,7 @@ from pathlib import Path
 from benchmarks.history import history_timings_in_a_fresh_process
 from benchmarks.startup import autosave_latency, first_frame_ratios
 from benchmarks.synthetic import write_history
-from benchmarks.terminal import rest_timer_cost, termdown_cost
+from benchmarks.terminal import metronome_cost, rest_timer_cost, termdown_cost
 
 
 def row(what: str, figure: str, target: str, met: bool) -> None:
@@ -54,6 +54,9 @@ def main() -> None:
         row("termdown, same countdown", f"{theirs['rest_bps']:.0f} B/s, {theirs['rest_cpu']:.2f} % CPU", "(reference)", True)
     else:
         print("  termdown is not installed (pip install termdown) - compared with 1 KB/s only")
+    test = metronome_cost(work / "test")
+    row("terminal output, test metronome", f"{test['metronome_bps']:.0f} B/s, {test['metronome_cpu']:.2f} % CPU", "(reported)", True)
+    row("terminal output, rest between legs", f"{test['leg_rest_bps']:.0f} B/s", f"<= {budget:.0f} B/s", test["leg_rest_bps"] <= budget)
     row("peak memory, ten years, History open", f"{peak:.0f} MiB", "< 80 MiB", peak < 80)
 
 

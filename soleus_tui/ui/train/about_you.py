@@ -26,8 +26,8 @@ class AboutYouScreen(ModalScreen[AboutYou | None]):
         with Vertical(id="about-box"):
             yield Static("For the norms: your birth year and sex", id="about-title")
             yield Static(
-                "The published heel-raise norms are given by age band and by sex. Both are optional, "
-                "kept only in your settings, and can be changed there.",
+                "The published heel-raise norms are given by age band and by sex. Both are optional "
+                "and kept only in settings.toml, as birth_year and sex.",
                 id="about-why",
             )
             yield Input(placeholder="birth year, like 1984", id="about-year")
@@ -37,7 +37,7 @@ class AboutYouScreen(ModalScreen[AboutYou | None]):
 
     def on_mount(self) -> None:
         self.query_one("#about-hint", Static).update(
-            f"A blank line is skipped · {key_label(self, 'test.about-skip')}  skip both: not asked again"
+            f"A blank line is skipped · {key_label(self, 'test.about-skip')}  skip both"
         )
 
     def values(self) -> tuple[AboutYou, str]:

@@ -93,8 +93,9 @@ class CapacityTestScreen(Screen[None]):
         if old is None or old.readout != view.readout:
             self.query_one(BigReadout).show(*astuple(view.readout))
         self.query_one(Metronome).show(view.beat)
+        if old is None or (old.title, old.where, old.readout.label) != (view.title, view.where, view.readout.label):
+            self.refresh_bindings()  # the keys change with the stage; over SSH a footer redrawn each beat costs bytes
         self.view = view
-        self.refresh_bindings()
         if self.timer is not None:
             self.timer.stop()
         self.timer = self.set_timer(self.test.until_next_beat() + SLACK_S, self.tick) if view.moving else None

@@ -1,13 +1,13 @@
 """The metronome drawn big: an up arrow and a down arrow, the beat to do now solid and in capitals.
 
-The unlit arrow is drawn in a light shade, so the beat reads without colour too. Only the two
-boxes change on a beat, so a beat repaints two small regions.
+The unlit arrow is drawn in a light shade, so the beat reads without colour too. The boxes
+around the arrows never change: a beat repaints only the two arrows, a few dozen cells.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Center, Horizontal
 from textual.widgets import Static
 
 BEATS = ("up", "down")
@@ -31,14 +31,15 @@ class Metronome(Horizontal):
 
     def compose(self) -> ComposeResult:
         for beat in BEATS:
-            yield Static(classes="beat", id=f"beat-{beat}", markup=False)
+            with Center(classes="beat"):
+                yield Static(classes="beat-arrow", id=f"beat-{beat}", markup=False)
 
     def show(self, beat: str | None) -> None:
         """`beat` is "up" or "down" while the metronome runs, None while it stands still."""
         if beat == self.beat:
             return
         self.beat = beat
-        for name, box in zip(BEATS, self.query(".beat").results(Static)):
+        for name, box in zip(BEATS, self.query(".beat-arrow").results(Static)):
             lit = name == beat
             box.update(arrow(name, lit, self.plain))
             box.set_class(lit, "-now")

@@ -25,7 +25,7 @@ LastTime = tuple[list[SetLog], Suggestion | None]
 
 class TrainScreen(Screen[None]):
     CSS_PATH = "train.tcss"
-    BINDINGS = [Binding("t", "capacity_test", "Capacity test", id="test.open")]
+    BINDINGS = [Binding("t", "capacity_test", "Test", id="test.open")]
 
     def __init__(self) -> None:
         super().__init__()

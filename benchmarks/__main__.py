@@ -15,6 +15,7 @@ from benchmarks.history import history_timings_in_a_fresh_process
 from benchmarks.startup import autosave_latency, first_frame_ratios
 from benchmarks.synthetic import write_history
 from benchmarks.terminal import metronome_cost, rest_timer_cost, termdown_cost
+from benchmarks.today import home_plan_s, start_hsr, today_command_s
 
 
 def row(what: str, figure: str, target: str, met: bool) -> None:
@@ -58,6 +59,11 @@ def main() -> None:
     row("terminal output, test metronome", f"{test['metronome_bps']:.0f} B/s, {test['metronome_cpu']:.2f} % CPU", "(reported)", True)
     row("terminal output, rest between legs", f"{test['leg_rest_bps']:.0f} B/s", f"<= {budget:.0f} B/s", test["leg_rest_bps"] <= budget)
     row("peak memory, ten years, History open", f"{peak:.0f} MiB", "< 80 MiB", peak < 80)
+
+    start_hsr(history)  # from here on a programme runs on the ten years
+    command, plan = today_command_s(history), home_plan_s(history)
+    row("`soleus-tui today`, ten years, hsr-12", f"{command * 1000:.0f} ms (whole process)", "<= 300 ms", command <= 0.3)
+    row("home screen's plan, ten years (worker)", f"{plan * 1000:.0f} ms", "(off the UI)", True)
 
 
 if __name__ == "__main__":

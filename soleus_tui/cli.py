@@ -1,4 +1,4 @@
-"""The soleus-tui command: options, the export subcommand, and clean exits."""
+"""The soleus-tui command: options, the export, programme and today subcommands, and clean exits."""
 
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ def build_parser() -> ArgumentParser:
     export = commands.add_parser("export", help="write every logged set to stdout or a file")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--output", metavar="FILE", type=Path, help="write here instead of stdout")
+    programme = commands.add_parser("programme", help="list, start or stop a programme")
+    action = programme.add_subparsers(dest="action", metavar="ACTION", parser_class=ArgumentParser, required=True)
+    action.add_parser("list", help="every programme: id, name, weeks, schedule")
+    action.add_parser("start", help="start a programme today").add_argument("id")
+    action.add_parser("stop", help="stop the running programme")
+    commands.add_parser("today", help="today's plan as plain text")
     return parser
 
 
@@ -50,7 +56,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if args.command == "export":
         return export(profile, args.format, args.output)
+    if args.command in ("programme", "today"):
+        return programmes(profile, args)
     return run_app(data_dir, args)
+
+
+def programmes(profile: Profile, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from soleus_tui.core.catalog import load_catalog
+    from soleus_tui.core.programmes import commands
+    from soleus_tui.core.settings import load_settings
+    from soleus_tui.core.store import default_config_dir
+
+    catalog = load_catalog(args.exercises, default_config_dir() / "exercises.toml")
+    for warning in catalog.warnings:
+        print(f"soleus-tui: {warning}", file=sys.stderr)
+    if args.command == "today":
+        units = load_settings(profile.settings_path)[0].units
+        return commands.today(profile, catalog, units, date.today(), sys.stdout, sys.stderr)
+    if args.action == "list":
+        return commands.list_programmes(catalog, sys.stdout)
+    if args.action == "start":
+        return commands.start(profile, catalog, args.id, date.today(), sys.stdout, sys.stderr)
+    return commands.stop(profile, sys.stdout)
 
 
 def export(profile: Profile, fmt: str, output: Path | None) -> int:

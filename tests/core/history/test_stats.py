@@ -6,11 +6,9 @@ from datetime import date, datetime, timedelta, timezone
 
 from soleus_tui.core.history.stats import (
     bests,
-    last_time,
     sessions_per_week,
     streak_days,
     streak_weeks,
-    suggest,
     summarize,
     weekly_volume,
 )
@@ -69,18 +67,3 @@ def test_bests() -> None:
     h = bests(HISTORY, HOLD, target_reps=0)
     assert h.longest_hold is not None and (h.longest_hold.value, h.longest_hold.load_kg) == (41.5, 5.0)
     assert h.longest_hold.when.date() == TODAY - timedelta(days=1)
-
-
-def test_last_time_and_double_progression() -> None:
-    last = last_time(HISTORY, RAISE)
-    assert [s.reps for s in last] == [12, 12, 10]
-    same = suggest(last, target_reps=12, target_hold_s=0, load_step_kg=2.5)
-    assert same is not None and (same.load_kg, same.reps) == (20.0, 12)  # best set 12 + 1, capped
-    up = suggest(last[:2], 12, 0, 2.5)
-    assert up is not None and (up.load_kg, up.reps) == (22.5, 12)
-    short = suggest([last[2]], 12, 0, 2.5)
-    assert short is not None and (short.load_kg, short.reps) == (20.0, 11)
-    hold = suggest(last_time(HISTORY, HOLD), 0, 30.0, 2.5)
-    assert hold is not None and hold.load_kg == 7.5
-    assert suggest([], 12, 0, 2.5) is None
-    assert last_time(HISTORY, "never-done") == []

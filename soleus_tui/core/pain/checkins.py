@@ -54,10 +54,13 @@ class CheckIns:
     last_asked: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept
 
-    def morning_pair(self) -> tuple[int | None, int | None]:
-        """The newest morning pain and the one before it."""
+    def morning_pair(self, today: date | None = None) -> tuple[int | None, int | None]:
+        """The newest morning pain and the one before it; with `today`, only when the newest is
+        this morning's (an old check-in says nothing about how the tendon is now)."""
         pains = [c.morning_pain for c in self.checkins]
-        return (pains[-1] if pains else None, pains[-2] if len(pains) > 1 else None)
+        if not pains or (today is not None and self.checkins[-1].day != today):
+            return None, None
+        return pains[-1], pains[-2] if len(pains) > 1 else None
 
     def answered(self, day: date, morning_pain: int) -> CheckIns:
         kept = tuple(c for c in self.checkins if c.day != day)

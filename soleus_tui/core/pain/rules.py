@@ -12,8 +12,11 @@ whichever rule made the suggestion.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
+
+from soleus_tui.core.session import Session
 
 ACCEPTABLE_MAX = 5  # pain during above this is over the limit
 SAME_FROM = 3  # 3 to 5: repeat last time's dose
@@ -25,6 +28,7 @@ SAFETY_LINE = (
     "of being kicked in the calf, if you cannot rise on your toes, or with swelling, warmth, redness "
     "or calf tightness that does not go away."
 )
+SAFETY_NOTE = "pain of 8 or more: training guidance is not medical advice, have it checked by a clinician"
 SOURCE = "Silbernagel et al. (2007), Am J Sports Med 35:897-906"
 
 
@@ -35,6 +39,7 @@ class SuggestionLike(Protocol):
 
 
 S = TypeVar("S", bound=SuggestionLike)
+MorningPair = tuple[int | None, int | None]
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,13 @@ class PainCheck:
 
 def adjust_for_pain(suggestion: S, check: PainCheck, last_load_kg: float, last_reps: int, load_step_kg: float) -> S:
     """The suggestion with the pain rule applied and its reason first; unchanged without pain data."""
+    adjusted = _by_the_rules(suggestion, check, last_load_kg, last_reps, load_step_kg)
+    if check.needs_safety_line:
+        return replace(adjusted, reason=f"{adjusted.reason} · {SAFETY_NOTE}")
+    return adjusted
+
+
+def _by_the_rules(suggestion: S, check: PainCheck, last_load_kg: float, last_reps: int, load_step_kg: float) -> S:
     during = check.during
     if (during is not None and during > ACCEPTABLE_MAX) or check.morning_rose:
         if during is not None and during > ACCEPTABLE_MAX:
@@ -86,3 +98,35 @@ def parse_pain(key: str) -> int | None:
     if key == "t":
         return 10
     return int(key) if len(key) == 1 and key.isdigit() else None
+
+
+def last_pain_check(
+    sessions_newest_first: Iterable[Session], exercise_id: str, target_reps: int, morning: MorningPair
+) -> tuple[PainCheck, float, int]:
+    """What the newest session with this exercise says about pain, with that session's heaviest
+    load and most reps; `morning` is (this morning's check-in, the one before), each maybe None."""
+    for session in sessions_newest_first:
+        logs = [e for e in session.exercises if e.id == exercise_id]
+        sets = [s for e in logs for s in e.sets if not s.warmup]
+        if not sets:
+            continue
+        during = next((e.pain for e in reversed(logs) if e.pain is not None), None)
+        every = all(s.reps >= target_reps for s in sets)
+        check = PainCheck(during, morning[0], morning[1], every)
+        return check, max(s.load_kg for s in sets), max(s.reps for s in sets)
+    return PainCheck(None, morning[0], morning[1]), 0.0, 0
+
+
+def pain_adjusted(
+    suggestion: S,
+    sessions_newest_first: Iterable[Session],
+    exercise_id: str,
+    target_reps: int,
+    morning: MorningPair,
+    load_step_kg: float,
+) -> S:
+    """The suggestion with the pain rules applied to what the history and the check-ins say."""
+    check, last_load, last_reps = last_pain_check(sessions_newest_first, exercise_id, target_reps, morning)
+    if last_reps == 0 and last_load == 0:
+        return suggestion  # nothing done yet: nothing to be lighter than
+    return adjust_for_pain(suggestion, check, last_load, last_reps, load_step_kg)

@@ -84,7 +84,8 @@ def capacity_view(test: HeelRaiseTest, keys: Keys) -> CapacityView:
         about = "Two minutes between the legs, as the protocol has it."
     else:
         readout = Readout("DONE", str(test.raises.get("right", 0)), None, "")
-    return CapacityView(title, f"{side} leg" if stage is not Stage.DONE else "both legs done", about, readout, beat,
+    where = f"{side} leg" + (f" · {raises_text(test.raises_now())}" if stage is Stage.RAISING else "")
+    return CapacityView(title, where if stage is not Stage.DONE else "both legs done", about, readout, beat,
                         moving=stage in (Stage.GET_READY, Stage.RAISING, Stage.REST))  # fmt: skip
 
 

@@ -22,6 +22,8 @@ CSV_COLUMNS = (
     "rest_s",
     "set_started",
     "set_ended",
+    "kind",  # "training" or "test" (a capacity test)
+    "pain",  # 0-10 during that exercise, empty when not asked
 )
 
 
@@ -42,6 +44,8 @@ def csv_rows(sessions: Iterable[Session]) -> Iterable[dict[str, Any]]:
                     "rest_s": s.rest_s,
                     "set_started": s.started.isoformat(),
                     "set_ended": s.ended.isoformat(),
+                    "kind": session.kind,
+                    "pain": "" if exercise.pain is None else exercise.pain,
                 }
 
 

@@ -48,6 +48,7 @@ class CapacityTestScreen(Screen[None]):
         Binding("s", "skip_rest", "Skip rest", id="test.skip-rest"),
         Binding("backspace", "take_back", "Take back", id="test.take-back"),
         Binding("m", "bell", "Bell each raise", id="test.bell"),
+        Binding("escape", "leave", "Leave the test", show=False, id="test.leave"),
         *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
     ]
 
@@ -127,6 +128,8 @@ class CapacityTestScreen(Screen[None]):
             return stage in (Stage.RAISING, Stage.REST)
         if action == "bell":
             return stage is not Stage.DONE
+        if action == "leave":  # once a leg has begun, leaving asks first; before and after, escape is back
+            return self.test.started is not None and stage is not Stage.DONE
         return True
 
     def action_start(self) -> None:
@@ -152,6 +155,21 @@ class CapacityTestScreen(Screen[None]):
     def action_bell(self) -> None:
         self.bell_each_raise = not self.bell_each_raise
         self.notify(f"A bell each raise: {'on' if self.bell_each_raise else 'off'}", timeout=3)
+
+    def action_leave(self) -> None:
+        from soleus_tui.ui.widgets.confirm import ConfirmScreen
+
+        question = ConfirmScreen(
+            "Leave the test?", "The raises counted so far are not saved: a test is saved once both legs are done.",
+            yes="Leave", no="Carry on",
+        )  # fmt: skip
+        self.app.push_screen(question, self.leave_if_confirmed)
+
+    def leave_if_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed:
+            if self.timer is not None:
+                self.timer.stop()
+            self.dismiss()
 
     # -- the first test asks for the norms' details -------------------------------------------------
 

@@ -139,3 +139,19 @@ async def test_keys_that_mean_nothing_now_are_off(data_dir: Path, clock: ManualC
         assert screen.test.knee == "straight" and screen.test.stage.value == "ready"
         await press(pilot, "1")  # the area keys still work
         assert app.current_mode == "learn"
+
+
+async def test_leaving_a_test_under_way_asks_first(data_dir: Path, clock: ManualClock) -> None:
+    from soleus_tui.ui.widgets.confirm import ConfirmScreen
+
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot)
+        await run_leg(pilot, clock, 3)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "n")
+        assert app.screen is screen and screen.test.raises_now() == 3
+        await press(pilot, "escape", "y")
+        assert isinstance(app.screen, TrainScreen)
+    assert not list(Profile.open(data_dir, "default").iter_session_paths())

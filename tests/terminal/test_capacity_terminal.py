@@ -39,7 +39,7 @@ def test_a_bent_knee_test_in_tmux(tmux: Tmux, console_script: Path, data_dir: Pa
     tmux.wait_for("bent-knee")
     for side, raises in (("left", 12), ("right", 10)):
         tmux.press("Enter")
-        tmux.wait_for(f"{side} leg · {raises} raises", timeout=3 + 2 * raises + 5)
+        tmux.wait_for(f"{side.upper()} LEG · {raises} RAISES", timeout=3 + 2 * raises + 5)
         tmux.press("Enter")  # stopped two seconds before the next raise would count
         if side == "left":
             tmux.wait_for("REST BEFORE THE RIGHT LEG")

@@ -59,6 +59,7 @@ class CapacityTestScreen(Screen[None]):
         self.timer: Timer | None = None
         self.view: CapacityView | None = None
         self.result: CapacityResult | None = None
+        self.keys_state: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         plain = self.app.plain
@@ -94,8 +95,10 @@ class CapacityTestScreen(Screen[None]):
         if old is None or old.readout != view.readout:
             self.query_one(BigReadout).show(*astuple(view.readout))
         self.query_one(Metronome).show(view.beat)
-        if old is None or (old.title, old.where, old.readout.label) != (view.title, view.where, view.readout.label):
-            self.refresh_bindings()  # the keys change with the stage; over SSH a footer redrawn each beat costs bytes
+        keys_state = (self.test.stage, self.test.leg, self.test.knee)
+        if keys_state != self.keys_state:  # the keys change with the stage; a footer redrawn each beat costs bytes
+            self.keys_state = keys_state
+            self.refresh_bindings()
         self.view = view
         if self.timer is not None:
             self.timer.stop()

@@ -71,7 +71,7 @@ def capacity_view(test: HeelRaiseTest, keys: Keys) -> CapacityView:
         about = STOP_WHEN.format(stop=keys["test.stop"])
     elif stage is Stage.RAISING:
         beat = "up" if test.beat_is_up() else "down"
-        readout = Readout(f"{leg} · RAISES", str(test.raises_now()), None,
+        readout = Readout(f"{leg} · {raises_text(test.raises_now()).upper()}", str(test.raises_now()), None,
                           f"{keys['test.stop']}  stop · {keys['test.take-back']}  take back a raise\n"
                           f"{keys['test.bell']}  a bell each raise")  # fmt: skip
         about = STOP_WHEN.format(stop=keys["test.stop"])
@@ -84,8 +84,7 @@ def capacity_view(test: HeelRaiseTest, keys: Keys) -> CapacityView:
         about = "Two minutes between the legs, as the protocol has it."
     else:
         readout = Readout("DONE", str(test.raises.get("right", 0)), None, "")
-    where = f"{side} leg" + (f" · {raises_text(test.raises_now())}" if stage is Stage.RAISING else "")
-    return CapacityView(title, where if stage is not Stage.DONE else "both legs done", about, readout, beat,
+    return CapacityView(title, f"{side} leg" if stage is not Stage.DONE else "both legs done", about, readout, beat,
                         moving=stage in (Stage.GET_READY, Stage.RAISING, Stage.REST))  # fmt: skip
 
 

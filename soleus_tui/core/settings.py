@@ -152,17 +152,3 @@ def parse_note(text: str) -> tuple[str | None, str]:
     if any(ord(c) < 32 and c not in "\t" for c in text):
         return None, "A note cannot hold control characters"
     return text.strip(), ""
-
-
-def parse_birth_year(text: str, this_year: int) -> tuple[int | None, str]:
-    """Optional: blank is (None, ""), meaning not given."""
-    text = text.strip()
-    if not text:
-        return None, ""
-    if not (text.isdigit() and len(text) == 4):
-        return None, "A birth year has four digits, like 1984, or leave it blank"
-    year = int(text)
-    earliest = max(this_year - 110, BIRTH_YEARS.start)
-    if not earliest <= year <= this_year:
-        return None, f"A birth year from {earliest} to {this_year}"
-    return year, ""

@@ -15,7 +15,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Select, Static
 
-from soleus_tui.core.settings import SEXES, Settings, parse_birth_year, parse_rest
+from soleus_tui.core.capacity.results import parse_birth_year
+from soleus_tui.core.settings import SEXES, Settings, parse_rest
 from soleus_tui.core.units import UNITS
 
 TOGGLES = {
@@ -93,18 +94,14 @@ class SettingsScreen(ModalScreen[None]):
         key, value = str(event.select.id), event.value
         if key == "theme":
             if value != self.app.theme:
-                self.app.theme = str(value)
-                self.save(replace(self.app.settings, theme=str(value)))
+                self.app.theme = str(value)  # the app keeps the theme it is given
         else:
             self.save(replace(self.app.settings, **{key: None if value is Select.NULL else str(value)}))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         key = str(event.checkbox.id)
         event.checkbox.label = toggle_label(key, event.value)
-        if key == "plain":
-            self.app.plain = event.value
-            self.app.set_class(event.value, "plain")  # restyles, so every line is drawn again
-        elif key == "rest_enabled":
+        if key == "rest_enabled":
             self.query_one("#rest-list").disabled = not event.value
         self.save(replace(self.app.settings, **{key: event.value}))
 

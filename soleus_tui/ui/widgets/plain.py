@@ -2,9 +2,9 @@
 
 The app's own widgets draw ASCII digits, bars and legs by themselves in plain mode. What is left
 comes from text (dashes, the multiplication sign, accents in authors' names) and from Textual's
-own drawing (borders, scrollbars, check boxes, the header's icon, key symbols), so in plain mode
-every line passes through AsciiOnly on its way to the terminal: each character becomes ASCII that
-fills the same cells, and key names are spelled out.
+own drawing (borders, scrollbars, check boxes, the header's icon), so in plain mode every line
+passes through AsciiOnly on its way to the terminal: each character becomes ASCII that fills the
+same cells. Keys are written as words by the app itself (ui/widgets/keys.py).
 """
 
 from __future__ import annotations
@@ -44,10 +44,6 @@ LOOK_ALIKES = {
     "✔": "v",
 }
 
-# How the key symbols Textual writes in footers and hints are spelled out.
-KEY_NAMES = {"⏎": "enter", "←": "left", "→": "right", "↑": "up", "↓": "down", "⌫": "backspace", "⇥": "tab"}
-
-
 @lru_cache(maxsize=4096)
 def ascii_cells(char: str) -> str:
     """ASCII for one character, as many cells wide as the character itself."""
@@ -81,13 +77,6 @@ def ascii_text(text: str) -> str:
     if text.isascii():
         return text
     return "".join(ascii_cells(char) for char in text)
-
-
-def ascii_key_display(display: str) -> str:
-    """A key as written in the footer, with its symbol spelled out: "⏎" becomes "enter"."""
-    for symbol, name in KEY_NAMES.items():
-        display = display.replace(symbol, name)
-    return ascii_text(display)
 
 
 class AsciiOnly(LineFilter):

@@ -9,7 +9,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
-from soleus_tui.core.settings import load_settings, parse_birth_year
+from soleus_tui.core.settings import load_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.settings import SettingsScreen
 
@@ -194,15 +194,6 @@ async def test_the_birth_year_is_checked_where_it_is_typed_and_may_be_left_blank
         await pilot.pause()
         assert not isinstance(app.screen, SettingsScreen)
         assert saved(data_dir).birth_year is None
-
-
-def test_parse_birth_year() -> None:
-    assert parse_birth_year(" 1984 ", 2026) == (1984, "")
-    assert parse_birth_year("", 2026) == (None, "")
-    for text in ("84", "19845", "nineteen", "-1984", "1984.0"):
-        assert parse_birth_year(text, 2026)[1].startswith("A birth year has four digits"), text
-    assert parse_birth_year("1915", 2026) == (None, "A birth year from 1916 to 2026")
-    assert parse_birth_year("2027", 2026)[0] is None
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "ansi-light", "solarized-light"])

@@ -13,7 +13,7 @@ from textual.widgets import Checkbox
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.ui.shell.settings import SettingsScreen
-from soleus_tui.ui.widgets.plain import AsciiOnly, ascii_cells, ascii_key_display, ascii_text
+from soleus_tui.ui.widgets.plain import AsciiOnly, ascii_cells, ascii_text
 
 
 def test_each_character_becomes_ascii_that_fills_the_same_cells() -> None:
@@ -33,12 +33,6 @@ def test_each_character_becomes_ascii_that_fills_the_same_cells() -> None:
     for char in ("日", "😀"):  # wide: two cells stay two cells
         assert ascii_cells(char) == "??"
     assert ascii_cells("\u0301") == ""  # a combining accent takes no cell
-
-
-def test_key_symbols_are_spelled_out() -> None:
-    assert [ascii_key_display(key) for key in ("⏎", "←", "→", "↑", "↓", "⌫", "shift+⇥", "^p", "a-d")] == [
-        "enter", "left", "right", "up", "down", "backspace", "shift+tab", "^p", "a-d",
-    ]
 
 
 def test_the_filter_keeps_styles_and_control_segments() -> None:

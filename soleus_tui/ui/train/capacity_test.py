@@ -224,7 +224,7 @@ class CapacityTestScreen(Screen[None]):
         box = self.query_one("#test-result", Vertical)
         box.remove_children()
         lines = result_lines(result, previous, norm, age)
-        lines.append((f"{key_label(self, 'back')}  back to the exercises", "muted"))
+        lines.append((f"{key_label(self, 'app.back')}  back to the exercises", "muted"))
         box.mount_all(result_line(line) for line in lines)
         box.display = True
         if saved_as:

@@ -26,7 +26,16 @@ from textual.worker import get_current_worker
 
 from soleus_tui.core.catalog import Catalog
 from soleus_tui.core.history.reader import HistoryReader
-from soleus_tui.ui.history.history_text import best_text, count_text, day_word, duration_text, hold_text, volume_text
+from soleus_tui.ui.history.history_text import (
+    NONE,
+    best_text,
+    count_text,
+    day_word,
+    duration_text,
+    hold_text,
+    volume_text,
+)
+from soleus_tui.ui.widgets.keys import key_label
 from soleus_tui.core.history.overview import ExerciseRecord, Overview, exercise_records, overview
 from soleus_tui.core.history.stats import Best
 from soleus_tui.core.history.summary_cache import SessionDigest, cache_file, newest, scan
@@ -97,7 +106,7 @@ class HistoryScreen(Screen[None]):
         workouts = self.query_one("#history-workouts", PagedTable)
         workouts.add_columns(*self.workout_columns)
         bests = self.query_one("#history-bests", DataTable)
-        for label, width in (("Exercise", 31), ("Heaviest", 13), ("Most reps", 13), ("Longest hold", 13)):
+        for label, width in BEST_COLUMNS if self.workout_columns is WORKOUT_COLUMNS else NARROW_BEST_COLUMNS:
             bests.add_column(label, width=width)
         workouts.focus()
 
@@ -188,14 +197,17 @@ class HistoryScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         for record in records:
-            table.add_row(*bests_row(record, self.app.settings.units), key=record.exercise_id, height=2)
+            cells = bests_row(record, self.app.settings.units)
+            if self.workout_columns is not WORKOUT_COLUMNS:
+                cells = [cells[0], next((cell for cell in (cells[1], cells[3], cells[2]) if cell.plain != NONE), cells[1])]
+            table.add_row(*cells, key=record.exercise_id, height=2)
         if records:
             table.move_cursor(row=min(row, len(records) - 1), animate=False)
 
     def show_caption(self) -> None:
         caption = CAPTIONS[self.shown_list]
         if self.digests == []:
-            caption = "No workouts yet: press 2 to train, and each finished workout shows up here."
+            caption = f"No workouts yet: press {key_label(self, 'app.train')} to train, and each finished workout shows up here."
         self.query_one("#history-caption", Static).update(caption)
 
     def describe_volume(self, weeks: int, peak_kg: float) -> tuple[str, str]:
@@ -268,6 +280,10 @@ def overview_text(numbers: Overview, unit: str) -> Text:
         text.append(f"{value}\n")
     text.rstrip()
     return text
+
+
+BEST_COLUMNS = (("Exercise", 31), ("Heaviest", 13), ("Most reps", 13), ("Longest hold", 13))
+NARROW_BEST_COLUMNS = (("Exercise", 31), ("Best", 14))  # heaviest, else longest hold, else most reps
 
 
 def bests_row(record: ExerciseRecord, unit: str) -> list[Text]:

@@ -14,7 +14,7 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("3", "switch_mode('history')", "History", id="app.history"),
     Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
     Binding("escape", "go_back", "Back", show=False, id="app.back"),
-    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("q", "quit", "Quit", show=False, id="app.quit"),  # in ? with every key; footers keep the room
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-now"),
 ]
 

@@ -12,7 +12,8 @@ from soleus_tui.core import units
 from soleus_tui.core.catalog import Catalog, Exercise
 from soleus_tui.core.clock import Clock, ManualClock
 from soleus_tui.core.history.reader import HistoryReader
-from soleus_tui.core.session import SetLog
+from soleus_tui.core.programmes.plan import TodayPlan
+from soleus_tui.core.session import Session, SetLog
 from soleus_tui.core.settings import Settings
 from soleus_tui.core.history.stats import Suggestion, last_time, suggest
 from soleus_tui.core.store import UNREADABLE, Profile
@@ -24,6 +25,13 @@ LAST_TIME_LOOKBACK = 120
 
 class ReadOnlyError(Exception):
     """Another instance is training on this profile."""
+
+
+@dataclass(frozen=True)
+class Finished:
+    session: Session
+    path: Path | None  # None: nothing was logged, so nothing was written
+    dropped: list[str]  # what was in progress and was not a real set
 
 
 @dataclass
@@ -39,16 +47,26 @@ class Trainer:
     # -- a saved workout from an earlier run ------------------------------------------------------
 
     def saved_workout(self) -> dict[str, Any] | None:
-        """The table in current.toml, or None; a file that cannot be used goes to quarantine."""
+        """The table in current.toml, or None; a file that cannot be used goes to quarantine, and
+        one with nothing counted in it is not worth a question: it is cleared."""
         try:
             table = self.profile.load_current()
-            if table is not None:
-                Workout.from_dict(table, self.clock)
-            return table
+            if table is None:
+                return None
+            workout = Workout.from_dict(table, self.clock)
         except (*UNREADABLE, KeyError, ValueError, TypeError) as error:
             moved = self.profile.quarantine(self.profile.current_path)
             self.warnings.append(f"The saved workout could not be read ({error}); moved it to quarantine/{moved.name}")
             return None
+        if not (workout.has_logged_set or workout.in_progress or workout.notes):
+            self.profile.clear_current()
+            return None
+        return table
+
+    def discard_saved(self) -> Path:
+        """Set the saved workout aside without finishing it: moved to quarantine/, never deleted."""
+        self._require_lock()
+        return self.profile.quarantine(self.profile.current_path)
 
     def resume(self, table: dict[str, Any]) -> Workout:
         self._require_lock()
@@ -63,7 +81,7 @@ class Trainer:
         self._require_lock()
         as_saved = ManualClock(wall=table["runner"]["saved_at"])
         self.workout = Workout.from_dict(table, as_saved)
-        return self.finish()
+        return self.finish().path
 
     # -- training ---------------------------------------------------------------------------------
 
@@ -77,8 +95,49 @@ class Trainer:
             self.workout = Workout.start(self.clock, exercise, load, rest)
         else:
             self.workout.next_exercise(exercise, load, rest)
+        self.workout.ask_pain = self.settings.pain
         self.save()
         return self.workout
+
+    def start_plan(self, plan: TodayPlan, last: list[SetLog] | None = None) -> Workout:
+        """Begin today's programme session with its first planned exercise. `last` is that
+        exercise's last time, when the caller has read it (from a worker)."""
+        self._require_lock()
+        first = plan.exercises[0].exercise
+        load = self.starting_load(first, last)
+        self.workout = Workout.follow(self.clock, plan, load, self._planned_rest(first))
+        self.workout.ask_pain = self.settings.pain
+        self.save()
+        return self.workout
+
+    def upcoming(self) -> Exercise | None:
+        """Where `n` goes: the next planned exercise in a programme session (None after the last
+        one), otherwise the next exercise of the list."""
+        assert self.workout is not None
+        if self.workout.today is not None:
+            planned = self.workout.upcoming
+            return planned.exercise if planned else None
+        return self.catalog.after(self.workout.plan.id)
+
+    def next(self, last: list[SetLog] | None = None) -> list[str]:
+        """`n`: on to the upcoming exercise, or today's session is done. What was dropped on the
+        way. `last` is the upcoming exercise's last time, when the caller knows it."""
+        self._require_lock()
+        assert self.workout is not None
+        exercise = self.upcoming()
+        if exercise is None:
+            dropped = self.workout.end_today()
+        else:
+            planned = self.workout.today is not None
+            rest = self._planned_rest(exercise) if planned else self.settings.rest_for(exercise.id, exercise.rest_s)
+            dropped = self.workout.next_exercise(exercise, self.starting_load(exercise, last), rest)
+        self.workout.ask_pain = self.settings.pain
+        self.save()
+        return dropped
+
+    def _planned_rest(self, exercise: Exercise) -> int:
+        """A programme's rest is part of the protocol; only turning rest off overrides it."""
+        return exercise.rest_s if self.settings.rest_enabled else 0
 
     def act(self, change: Callable[[Workout], Any]) -> Any:
         """Apply one change to the workout and save it before anything else happens."""
@@ -100,15 +159,15 @@ class Trainer:
         if self.workout is not None:
             self.profile.save_current(self.workout.to_dict())
 
-    def finish(self) -> Path | None:
+    def finish(self) -> Finished:
         """Write the workout to sessions/ (if any set was logged) and clear current.toml."""
-        if self.workout is None:
-            return None
+        assert self.workout is not None
+        dropped = self.workout.close()
         session = self.workout.finish()
         path = self.profile.write_session(session) if session.exercises else None
         self.profile.clear_current()
         self.workout = None
-        return path
+        return Finished(session, path, dropped)
 
     # -- what last time says ----------------------------------------------------------------------
 

@@ -72,7 +72,6 @@ class SoleusApp(App[int]):
         self.plain = plain or self.settings.plain
         self.clock = clock or SystemClock()
         self._exercises_path = exercises
-        self.bells_rung = 0
 
     # The catalog, the lock and the trainer are built on first use, after the first frame.
 
@@ -155,7 +154,6 @@ class SoleusApp(App[int]):
 
     def ring_bell(self) -> None:
         if self.settings.bell:
-            self.bells_rung += 1
             self.bell()
 
     def update_settings(self, settings: Settings) -> None:

@@ -43,6 +43,7 @@ class Trainer:
     can_train: bool = True
     workout: Workout | None = None
     warnings: list[str] = field(default_factory=list)
+    deferred: dict[str, Any] | None = None  # a saved workout the user will decide on later
 
     # -- a saved workout from an earlier run ------------------------------------------------------
 
@@ -89,6 +90,7 @@ class Trainer:
         """Begin a workout with this exercise, or move the running one on to it. `last`, when the
         caller has already read it, saves reading the history again."""
         self._require_lock()
+        self._keep_deferred()
         load = self.starting_load(exercise, last)
         rest = self.settings.rest_for(exercise.id, exercise.rest_s)
         if self.workout is None:
@@ -103,6 +105,7 @@ class Trainer:
         """Begin today's programme session with its first planned exercise. `last` is that
         exercise's last time, when the caller has read it (from a worker)."""
         self._require_lock()
+        self._keep_deferred()
         first = plan.exercises[0].exercise
         load = self.starting_load(first, last)
         self.workout = Workout.follow(self.clock, plan, load, self._planned_rest(first))
@@ -195,6 +198,13 @@ class Trainer:
     def starting_load(self, exercise: Exercise, last: list[SetLog] | None = None) -> float:
         hint = self.suggestion(exercise, last)
         return round(hint.load_kg, 4) if hint else 0.0
+
+    def _keep_deferred(self) -> None:
+        """A new workout would overwrite the one left for later: that one goes to history first."""
+        if self.deferred is not None and self.workout is None:
+            table, self.deferred = self.deferred, None
+            if self.finish_saved(table) is not None:
+                self.warnings.append("The workout left unfinished earlier was saved to history first.")
 
     def _require_lock(self) -> None:
         if not self.can_train:

@@ -1,7 +1,8 @@
 """Train: the catalog's exercises with last time's numbers; enter starts the highlighted one.
 
 A workout can hold several exercises in a row: starting another while one runs moves the workout
-on to it, and the runner's `n` does the same with the next one in the list.
+on to it, and the runner's `n` does the same with the next one in the list. Starting never reads
+the history here: the list's worker has read last times already.
 """
 
 from __future__ import annotations
@@ -117,7 +118,14 @@ class TrainScreen(Screen[None]):
                 severity="warning",
             )
             return
+        if trainer.deferred is not None and trainer.workout is None:
+            from soleus_tui.ui.train.resume import ResumeScreen
+
+            self.app.push_screen(ResumeScreen(trainer.deferred))  # decided first: nothing is overwritten
+            return
+        provisional = None
         if trainer.workout is None or trainer.workout.plan.id != exercise.id:
             known = self.last_times.get(exercise.id)
-            trainer.start(exercise, known[0] if known else None)
-        self.app.push_screen(RunnerScreen())
+            provisional = None if known else exercise.id  # its load is set once the history is read
+            trainer.start(exercise, known[0] if known else [])
+        self.app.push_screen(RunnerScreen(provisional))

@@ -60,7 +60,7 @@ def test_the_hand_counted_tempo_cue_walks_one_rep_then_waits(clock: ManualClock,
     workout = Workout.start(clock, reps_exercise, 20.0, 90)
     view = runner_view(workout, "kg", "Next one")
     assert view.tempo_now is None and not view.moving  # nothing to pace before the first rep
-    workout.press_space()
+    workout.count()
     assert runner_view(workout, "kg", "Next one").tempo_now == ("up", 1)
     clock.advance(2.5)
     assert runner_view(workout, "kg", "Next one").tempo_now == ("pause", 1)
@@ -74,7 +74,7 @@ def test_rest_after_the_last_set_offers_the_next_exercise(clock: ManualClock, re
     for set_number in range(1, reps_exercise.sets + 1):
         if set_number > 1:
             workout.skip_rest()
-        workout.press_space()
+        workout.count()
         workout.finish_set()
     view = runner_view(workout, "kg", "Wall-sit calf raise")
     assert view.where == f"All {reps_exercise.sets} sets done"

@@ -117,7 +117,7 @@ def test_the_resume_question(snap_compare: SnapCompare, data_dir: Path) -> None:
     profile = Profile.open(data_dir, "default")
     workout = Workout.start(clock, builtin_catalog().exercises[0], 20.0, 120)
     for _ in range(5):
-        workout.press_space()
+        workout.count()
     profile.save_current(workout.to_dict())
     app = SoleusApp(data_dir=data_dir, clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps())

@@ -8,10 +8,12 @@ the last digit's cells are sent to the terminal.
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 FONT = {
@@ -91,25 +93,32 @@ class BigGlyph(Widget):
         self.plain = plain
         self.character = " "
         self.scale = 1
+        self.lines = glyph_lines(" ", 1, plain)
 
     def show(self, character: str, scale: int, gap_after: int) -> None:
+        """Only the rows that differ are sent: 5 to 4 changes two rows of five, not all of them."""
         if (character, scale) == (self.character, self.scale) and self.styles.margin.right == gap_after:
             return
-        resized = scale != self.scale or glyph_width(character, scale, self.plain) != glyph_width(
-            self.character, self.scale, self.plain
-        )
-        self.character, self.scale = character, scale
-        self.styles.margin = (0, gap_after, 0, 0)
-        self.refresh(layout=resized)
+        lines = glyph_lines(character, scale, self.plain)
+        same_shape = scale == self.scale and len(lines[0]) == len(self.lines[0])
+        changed = [y for y, (old, new) in enumerate(zip(self.lines, lines)) if old != new]
+        self.character, self.scale, self.lines = character, scale, lines
+        if self.styles.margin.right != gap_after:
+            self.styles.margin = (0, gap_after, 0, 0)
+        if same_shape:
+            self.refresh(*(Region(0, y, len(lines[0]), 1) for y in changed))
+        else:
+            self.refresh(layout=True)
 
     def get_content_width(self, container: object, viewport: object) -> int:
         return glyph_width(self.character, self.scale, self.plain)
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return len(glyph_lines(self.character, self.scale, self.plain))
+        return len(self.lines)
 
-    def render(self) -> Text:
-        return Text("\n".join(glyph_lines(self.character, self.scale, self.plain)), no_wrap=True)
+    def render_line(self, y: int) -> Strip:
+        line = self.lines[y] if y < len(self.lines) else ""
+        return Strip([Segment(line.ljust(self.size.width), self.rich_style)], self.size.width)
 
 
 class BigNumber(Horizontal):

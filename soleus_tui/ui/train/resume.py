@@ -33,6 +33,7 @@ class ResumeScreen(ModalScreen[None]):
         Binding("f", "finish", "Finish and save", id="resume.finish"),
         Binding("d", "discard", "Discard", id="resume.discard"),
         Binding("escape", "later", "Decide later", id="resume.later"),
+        Binding("q", "app.quit", "Quit (the workout stays saved)", id="resume.quit"),
         Binding("question_mark", "app.help", "Keys", key_display="?", id="help"),
     ]
 

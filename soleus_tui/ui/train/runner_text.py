@@ -263,5 +263,5 @@ def _space_starts(workout: Workout, what: str, space: str) -> tuple[str, str]:
     if workout.plan.is_hold:
         return space, f"3-2-1 for {what}"
     if workout.paced:
-        return space, f"start {what}, paced"
-    return space, f"count rep 1 of {what}"
+        return space, f"{what}, paced"
+    return space, f"{what}: rep 1"

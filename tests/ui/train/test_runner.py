@@ -251,7 +251,7 @@ async def test_a_per_side_exercise_runs_left_then_switch_then_right(app: SoleusA
         await press(pilot, "space", "space", "enter")
         assert big(screen) == ("SWITCH LEGS · right leg next", "10")
         assert screen.query_one(BigReadout).has_class("-switch")
-        assert text(screen, "#readout-caption") == "space  count rep 1 of the right leg\ns      skip the pause"
+        assert text(screen, "#readout-caption") == "space  the right leg: rep 1\ns      skip the pause"
         assert text(screen, "#runner-where") == "Set 1 of 1 · right leg"
         await wait(pilot, clock, 4)
         assert big(screen)[1] == "6"
@@ -447,7 +447,7 @@ async def test_question_mark_lists_the_runner_keys(app: SoleusApp) -> None:
         for description in ("Count", "Take back a rep", "Log set", "Pace", "Load a step up", "Next", "Finish",
                             "Type the load"):  # fmt: skip
             assert description in described
-        assert described["Load a step down"] == {",", "["}  # the first needs no AltGr
+        assert described["Load a step down"] == {",, ["}  # the first needs no AltGr
 
 
 async def test_a_note_is_checked_where_it_is_typed(app: SoleusApp, data_dir: Path) -> None:

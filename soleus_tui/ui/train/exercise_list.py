@@ -106,6 +106,10 @@ class TrainScreen(Screen[None]):
 
     # -- starting -------------------------------------------------------------------------------
 
+    def resumed(self, resumed: bool | None) -> None:
+        if resumed:
+            self.app.push_screen(RunnerScreen())
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         exercise = self.app.catalog.get(str(event.row_key.value))
         assert exercise is not None
@@ -121,7 +125,7 @@ class TrainScreen(Screen[None]):
         if trainer.deferred is not None and trainer.workout is None:
             from soleus_tui.ui.train.resume import ResumeScreen
 
-            self.app.push_screen(ResumeScreen(trainer.deferred))  # decided first: nothing is overwritten
+            self.app.push_screen(ResumeScreen(trainer.deferred), self.resumed)  # decided first: nothing is overwritten
             return
         provisional = None
         if trainer.workout is None or trainer.workout.plan.id != exercise.id:

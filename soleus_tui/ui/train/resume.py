@@ -26,7 +26,9 @@ def saved_words(saved: dict[str, Any]) -> str:
     return words + (f", and {plural(reps, 'rep')} in the set that was running" if reps else "")
 
 
-class ResumeScreen(ModalScreen[None]):
+class ResumeScreen(ModalScreen[bool]):
+    """Dismissed with True when the workout was resumed."""
+
     CSS_PATH = "../widgets/dialogs.tcss"
     BINDINGS = [
         Binding("r", "resume", "Resume", id="resume.resume"),
@@ -59,13 +61,14 @@ class ResumeScreen(ModalScreen[None]):
     def action_resume(self) -> None:
         self.app.trainer.resume(self.saved)
         self.app.trainer.deferred = None
-        self.dismiss()
-        self.app.switch_mode("train")
+        self.dismiss(True)
+        if self.app.current_mode != "train":
+            self.app.switch_mode("train")  # the list opens the runner as it mounts
 
     def action_finish(self) -> None:
         path = self.app.trainer.finish_saved(self.saved)
         self.app.trainer.deferred = None
-        self.dismiss()
+        self.dismiss(False)
         self.notify("Saved to history." if path else "Nothing was logged, so nothing was saved.", title="Workout finished")
 
     def action_discard(self) -> None:
@@ -75,9 +78,9 @@ class ResumeScreen(ModalScreen[None]):
             self.notify(f"Could not move the workout aside: {error}", severity="error", markup=False)
             return
         self.app.trainer.deferred = None
-        self.dismiss()
+        self.dismiss(False)
         self.notify(f"Discarded: kept aside as quarantine/{moved.name}", markup=False)
 
     def action_later(self) -> None:
         self.app.trainer.deferred = self.saved
-        self.dismiss()
+        self.dismiss(False)

@@ -131,8 +131,9 @@ class RunnerScreen(Screen[None]):
     def hear(self, events: list[Event]) -> None:
         if any(event in RINGING for event in events):
             self.app.ring_bell()
-        if message := self._alert_text(events):
-            self.write_terminal(alerts.notification(self.app.settings.notify, self.app.TITLE, message))
+        message = self._alert_text(events)
+        if message and (sequence := alerts.notification(self.app.settings.notify, self.app.TITLE, message)):
+            self.write_terminal(sequence)
 
     def _alert_text(self, events: list[Event]) -> str:
         workout = self.workout
@@ -147,7 +148,7 @@ class RunnerScreen(Screen[None]):
     def write_terminal(self, sequence: str) -> None:
         """Raw escapes only to a real terminal, and wrapped for tmux when inside it."""
         driver = self.app._driver  # Textual has no public call for raw output
-        if sequence and driver is not None and not self.app.is_headless:
+        if driver is not None and not self.app.is_headless:
             driver.write(alerts.for_terminal(sequence, dict(os.environ)))
 
     # -- drawing -------------------------------------------------------------------------------
@@ -219,7 +220,8 @@ class RunnerScreen(Screen[None]):
         """The rest as the terminal tab's progress (OSC 9;4), when the settings ask for it."""
         if not self.app.settings.progress:
             return
-        fraction = view.readout.bar if workout.phase is Phase.REST else None
+        resting = workout.phase is Phase.REST and workout.rest_remaining() > 0
+        fraction = view.readout.bar if resting else None
         if fraction != self.progress_shown:
             self.progress_shown = fraction
             self.write_terminal(alerts.progress(fraction))

@@ -61,10 +61,10 @@ def glyph_width(character: str, scale: int, plain: bool) -> int:
 
 
 def fitting_scale(text: str, width: int, height: int, terminal_height: int, plain: bool) -> int:
-    """The biggest scale that fits the box, no bigger than a quarter of the terminal's height
+    """The biggest scale that fits the box, and no bigger than the terminal's height asks for
     (which keeps the bytes sent each second within budget at 80x24)."""
     step = 2 if plain else 1
-    wanted = max(1, (terminal_height // 4) * 2 // PIXEL_ROWS // step)
+    wanted = max(2 // step, (terminal_height - 14) // (PIXEL_ROWS * step))  # 80x24: 5 rows; 120x40: 13
     sized = text if len(text) > len(WIDEST_USUAL) else WIDEST_USUAL
     scale = wanted
     while scale > 1:

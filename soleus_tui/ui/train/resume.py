@@ -22,7 +22,10 @@ def saved_words(saved: dict[str, Any]) -> str:
     sides = [s.get("side", "both") for e in exercises for s in e["sets"]]
     sets = sum(1 for side in sides if side != "left")  # a per-side set is one set
     reps = saved["runner"].get("reps", 0)
-    words = f"Started {saved['started']:%Y-%m-%d %H:%M} · {plural(len(exercises), 'exercise')}, {plural(sets, 'set')}"
+    started = f"Started {saved['started']:%Y-%m-%d %H:%M}"
+    if not sets:
+        return f"{started} · {plural(reps, 'rep')} in its first set" if reps else f"{started} · a hold under way"
+    words = f"{started} · {plural(len(exercises), 'exercise')}, {plural(sets, 'set')}"
     return words + (f", and {plural(reps, 'rep')} in the set that was running" if reps else "")
 
 

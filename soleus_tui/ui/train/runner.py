@@ -17,7 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
@@ -211,10 +211,16 @@ class RunnerScreen(Screen[None]):
 
     def _show_rest_elsewhere(self, view: RunnerView | None) -> None:
         """Away from the runner, the header of whatever screen is shown carries the rest."""
-        resting = view is not None and view.window_title is not None and self.app.screen is not self
+        resting = view is not None and view.window_title is not None and not self.in_sight
         title = f"{self.app.TITLE} · {view.window_title}" if resting and view else self.app.TITLE
         if self.app.title != title:
             self.app.title = title
+
+    @property
+    def in_sight(self) -> bool:
+        """On top, or under a dialog only."""
+        stack = self.app.screen_stack
+        return self in stack and all(isinstance(s, ModalScreen) for s in stack[stack.index(self) + 1 :])
 
     def _show_progress(self, workout: Workout, view: RunnerView) -> None:
         """The rest as the terminal tab's progress (OSC 9;4), when the settings ask for it."""

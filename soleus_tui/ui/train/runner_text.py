@@ -159,7 +159,9 @@ def _where(workout: Workout) -> str:
 def _space_does(workout: Workout) -> str:
     """The count key's word for the footer, which changes with the phase."""
     phase = workout.phase
-    if phase in (Phase.REST, Phase.SWITCH):
+    if phase is Phase.SWITCH:
+        return f"{workout.side.capitalize()} leg"
+    if phase is Phase.REST:
         return "Extra set" if workout.exercise_complete else "Next set"
     if phase is Phase.GET_READY:
         return "Start now"

@@ -120,7 +120,7 @@ async def test_a_rest_set_here_is_used_by_the_next_start(data_dir: Path) -> None
 
 async def test_the_runner_follows_settings_changed_over_it(data_dir: Path) -> None:
     from soleus_tui.ui.train.runner import RunnerScreen
-    from soleus_tui.ui.train.plain_digits import PlainDigits
+    from soleus_tui.ui.train.big_number import BigNumber
 
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -137,5 +137,6 @@ async def test_the_runner_follows_settings_changed_over_it(data_dir: Path) -> No
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is runner
-        assert runner.query_one("#readout-number", PlainDigits).value == "2"
-        assert str(runner.query_one("#runner-load", Static).render()) == "Load    5.5 lb"
+        number = runner.query_one("#readout-number", BigNumber)
+        assert number.plain and number.value == "2"
+        assert str(runner.query_one("#runner-load", Static).render()) == "Load  5.5 lb"

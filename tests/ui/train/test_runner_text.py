@@ -93,7 +93,7 @@ def test_big_digits_are_drawn_from_pixels() -> None:
 
 def test_the_digits_grow_with_the_terminal_and_fit_their_box() -> None:
     assert fitting_scale("0:30", 46, 12, 24, plain=False) == 2  # 5 rows at 80x24
-    assert fitting_scale("0:30", 60, 25, 40, plain=False) == 4  # 10 rows at 120x40
+    assert fitting_scale("0:30", 70, 28, 40, plain=False) == 5  # 13 rows at 120x40
     assert fitting_scale("0:30", 24, 12, 40, plain=False) == 2  # as wide as the box allows
     assert fitting_scale("0:30", 46, 3, 24, plain=False) == 1
     assert fitting_scale("12", 46, 12, 24, plain=True) == 1  # plain: whole rows, 5 rows tall

@@ -28,7 +28,7 @@ from soleus_tui.core.session import SetLog
 from soleus_tui.core.train import alerts
 from soleus_tui.core.train.workout import Event, Phase, Workout
 from soleus_tui.ui.train.readout import BigReadout
-from soleus_tui.ui.train.runner_text import RunnerView, history_lines, runner_view
+from soleus_tui.ui.train.runner_text import RunnerView, history_lines, rest_text, runner_view
 from soleus_tui.ui.train.tempo_cue import TempoCue
 from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
 from soleus_tui.ui.widgets.window_title import WindowTitle
@@ -110,6 +110,7 @@ class RunnerScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Train"
         self.ticker: Timer = self.set_interval(TICK_S, self.tick, pause=True)
+        self.call_after_refresh(self.ask_pain)  # resumed with the question still open
 
     async def on_screen_resume(self) -> None:
         """Shown again (first time, or after a dialog): settings may have changed underneath."""
@@ -127,6 +128,7 @@ class RunnerScreen(Screen[None]):
         another screen is shown, so the rest still rings, and that screen's header shows it."""
         self.hear(self.app.trainer.tick())
         self.show()
+        self.ask_pain()  # a paced set logs itself at its target
 
     def hear(self, events: list[Event]) -> None:
         if any(event in RINGING for event in events):
@@ -306,7 +308,17 @@ class RunnerScreen(Screen[None]):
         self.act(Workout.skip_rest)
 
     def action_rest(self, seconds: int) -> None:
+        """During rest it changes this rest only; otherwise the rest after each set of this
+        exercise, for this workout (Settings keep the default): the note says which."""
         self.act(lambda workout: workout.adjust_rest(seconds))
+        workout = self.workout
+        assert workout is not None
+        if workout.phase is Phase.REST:
+            self.notify("This rest only.", title=f"Rest {'longer' if seconds > 0 else 'shorter'}", timeout=2)
+        else:
+            after = rest_text(workout.rest_s)
+            self.notify(f"{after} after each set of this exercise, in this workout; Settings keep the default.",
+                        title="Rest", timeout=3)  # fmt: skip
 
     def action_load(self, steps: int) -> None:
         unit = self.app.settings.units

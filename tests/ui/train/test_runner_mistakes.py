@@ -335,3 +335,31 @@ async def test_a_programme_session_follows_its_plan_to_the_end(app: SoleusApp, d
     session = Profile.open(data_dir, "default").read_session(path)
     assert (session.programme, session.programme_week) == ("hsr-12", 2)
     assert [e.id for e in session.exercises] == ["raise", "hold"]
+
+
+async def test_plus_and_minus_say_whether_they_changed_this_rest_or_the_exercise(app: SoleusApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_runner(pilot)
+        await press(pilot, "plus")
+        assert list(app._notifications)[-1].message.startswith("0:45 after each set of this exercise, in this workout")
+        await press(pilot, "space", "enter", "minus")
+        assert list(app._notifications)[-1].message == "This rest only."
+        assert workout(app).rest_s == 45 and workout(app).rest_target_s == 30
+
+
+async def test_an_open_pain_question_is_asked_again_after_a_restart(data_dir: Path, catalog_file: Path, clock: ManualClock) -> None:
+    from soleus_tui.core.settings import Settings, save_settings
+    from soleus_tui.ui.train.resume import ResumeScreen
+
+    save_settings(Profile.open(data_dir, "default").settings_path, Settings(pain=True))
+    await leave_a_workout(data_dir, catalog_file, clock, "space", "enter", "s", "space", "enter")
+    again = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen)
+        await press(pilot, "r")
+        await pilot.pause()
+        assert isinstance(again.screen, PainScreen)
+        await press(pilot, "5")
+        await pilot.pause()
+        assert isinstance(again.screen, RunnerScreen) and workout(again).log.pain == 5

@@ -55,10 +55,10 @@ def digest(path: Path, session: Session) -> SessionDigest:
 def best_candidates(sets: Sequence[SetLog]) -> list[SetLog]:
     """The sets `stats.bests` can pick here, whatever the target reps, in their order: for each
     target, the first heaviest set reaching it; the first with the most reps (ties: heavier);
-    the first longest hold. So bests over highlights equal bests over every set."""
+    the first longest hold, warm-ups never. So bests over highlights equal bests over every set."""
     numbered = list(enumerate(sets))
-    rep_sets = [(i, s) for i, s in numbered if s.reps]
-    holds = [(i, s) for i, s in numbered if s.hold_s]
+    rep_sets = [(i, s) for i, s in numbered if s.reps and not s.warmup]
+    holds = [(i, s) for i, s in numbered if s.hold_s and not s.warmup]
     chosen = {
         _first_max([(i, s) for i, s in rep_sets if s.reps >= target], lambda s: s.load_kg)
         for target in {s.reps for _, s in rep_sets}

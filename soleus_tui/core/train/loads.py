@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from soleus_tui.core import units
 from soleus_tui.core.catalog import Exercise
+from soleus_tui.core.train.suggestions import LoadStep
 
 # In the user's unit: what the usual plates, dumbbells and stacks go up by.
 STEP_BY_KIND = {
@@ -15,16 +16,14 @@ STEP_BY_KIND = {
 }
 
 
-def load_step(exercise: Exercise, unit: str) -> float:
-    """One step, in the user's unit."""
-    catalog_step_kg = getattr(exercise, "load_step_kg", None)  # optional in the catalog
-    if catalog_step_kg:
-        return units.to_display(float(catalog_step_kg), unit)
-    return STEP_BY_KIND.get(exercise.load, units.STEP)[unit]
+def load_step(exercise: Exercise, unit: str) -> LoadStep:
+    """The exercise's step: its own `load_step_kg`, else its kind's in the user's unit."""
+    if exercise.load_step_kg:
+        return LoadStep(unit, exercise.load_step_kg)
+    by_kind = STEP_BY_KIND.get(exercise.load)
+    return LoadStep(unit, units.from_display(by_kind[unit], unit)) if by_kind else LoadStep(unit)
 
 
 def stepped(load_kg: float, exercise: Exercise, unit: str, steps: int) -> float:
     """Move by whole steps, landing on a multiple of the step as the user sees it."""
-    step = load_step(exercise, unit)
-    shown = round(units.to_display(load_kg, unit) / step) * step + steps * step
-    return round(units.from_display(max(shown, 0.0), unit), 4)
+    return round(load_step(exercise, unit).up(load_kg, steps), 4)

@@ -8,14 +8,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from soleus_tui.core import units
 from soleus_tui.core.catalog import Catalog, Exercise
 from soleus_tui.core.clock import Clock, ManualClock
 from soleus_tui.core.history.reader import HistoryReader
-from soleus_tui.core.programmes.plan import TodayPlan
+from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.session import Session, SetLog
 from soleus_tui.core.settings import Settings
-from soleus_tui.core.history.stats import Suggestion, last_time, suggest
+from soleus_tui.core.programmes.today import target, target_of
+from soleus_tui.core.train.suggestions import LoadStep, Performance, Suggestion, last_time, performances, suggest
 from soleus_tui.core.store import UNREADABLE, Profile
 from soleus_tui.core.train.workout import Event, Workout
 
@@ -86,12 +86,13 @@ class Trainer:
 
     # -- training ---------------------------------------------------------------------------------
 
-    def start(self, exercise: Exercise, last: list[SetLog] | None = None) -> Workout:
+    def start(self, exercise: Exercise, last: list[SetLog] | None = None, load_kg: float | None = None) -> Workout:
         """Begin a workout with this exercise, or move the running one on to it. `last`, when the
-        caller has already read it, saves reading the history again."""
+        caller has already read it, saves reading the history again; `load_kg`, when the caller
+        has worked out the starting load (in a worker), saves all of it."""
         self._require_lock()
         self._keep_deferred()
-        load = self.starting_load(exercise, last)
+        load = self.starting_load(exercise, last) if load_kg is None else load_kg
         rest = self.settings.rest_for(exercise.id, exercise.rest_s)
         if self.workout is None:
             self.workout = Workout.start(self.clock, exercise, load, rest)
@@ -106,9 +107,9 @@ class Trainer:
         exercise's last time, when the caller has read it (from a worker)."""
         self._require_lock()
         self._keep_deferred()
-        first = plan.exercises[0].exercise
-        load = self.starting_load(first, last)
-        self.workout = Workout.follow(self.clock, plan, load, self._planned_rest(first))
+        first = plan.exercises[0]
+        load = self._planned_load(first, last)
+        self.workout = Workout.follow(self.clock, plan, load, self._planned_rest(first.exercise))
         self.workout.ask_pain = self.settings.pain
         self.save()
         return self.workout
@@ -122,21 +123,32 @@ class Trainer:
             return planned.exercise if planned else None
         return self.catalog.after(self.workout.plan.id)
 
-    def next(self, last: list[SetLog] | None = None) -> list[str]:
+    def next(self, load_kg: float | None = None) -> list[str]:
         """`n`: on to the upcoming exercise, or today's session is done. What was dropped on the
-        way. `last` is the upcoming exercise's last time, when the caller knows it."""
+        way. `load_kg` is the upcoming exercise's starting load when the caller has worked it out
+        (in a worker); a programme's suggestion comes first, and without either the history is read."""
         self._require_lock()
         assert self.workout is not None
         exercise = self.upcoming()
+        planned = self.workout.upcoming
         if exercise is None:
             dropped = self.workout.end_today()
+        elif planned is not None:
+            load = self._planned_load(planned, None) if planned.suggestion or load_kg is None else load_kg
+            dropped = self.workout.next_exercise(exercise, load, self._planned_rest(exercise))
         else:
-            planned = self.workout.today is not None
-            rest = self._planned_rest(exercise) if planned else self.settings.rest_for(exercise.id, exercise.rest_s)
-            dropped = self.workout.next_exercise(exercise, self.starting_load(exercise, last), rest)
+            rest = self.settings.rest_for(exercise.id, exercise.rest_s)
+            load = self.starting_load(exercise) if load_kg is None else load_kg
+            dropped = self.workout.next_exercise(exercise, load, rest)
         self.workout.ask_pain = self.settings.pain
         self.save()
         return dropped
+
+    def _planned_load(self, planned: PlannedExercise, last: list[SetLog] | None) -> float:
+        """The plan's suggestion came with it; only without one is history asked."""
+        if planned.suggestion is not None:
+            return round(planned.suggestion.load_kg, 4)
+        return self.starting_load(planned.exercise, last)
 
     def _planned_rest(self, exercise: Exercise) -> int:
         """A programme's rest is part of the protocol; only turning rest off overrides it."""
@@ -190,14 +202,22 @@ class Trainer:
     def last_time(self, exercise_id: str) -> list[SetLog]:
         return self.last_times([exercise_id])[exercise_id]
 
-    def suggestion(self, exercise: Exercise, last: list[SetLog] | None = None) -> Suggestion | None:
-        last = self.last_time(exercise.id) if last is None else last
-        step = units.from_display(units.STEP[self.settings.units], self.settings.units)
-        return suggest(last, exercise.reps, exercise.hold_s, step)
+    def suggestion(self, exercise: Exercise, last: list[SetLog] | None = None, rm: bool = False) -> Suggestion:
+        """What to try today. `last`, when the caller has read it, is used as it is if it is empty
+        (never done) or complete; otherwise the history is read back to the last complete performance."""
+        today = target(exercise)
+        given = Performance(tuple(s for s in last if not s.warmup), today) if last else None
+        if last is not None and (given is None or given.complete):
+            history = [given] if given is not None else []
+        else:
+            reader = HistoryReader(self.profile)
+            sessions = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))
+            history = performances(sessions, exercise.id, target_of(self.catalog, exercise))
+            self.warnings += reader.warnings()
+        return suggest(history, today, exercise.load, LoadStep(self.settings.units, exercise.load_step_kg), rm)
 
     def starting_load(self, exercise: Exercise, last: list[SetLog] | None = None) -> float:
-        hint = self.suggestion(exercise, last)
-        return round(hint.load_kg, 4) if hint else 0.0
+        return self.suggestion(exercise, last).load_kg
 
     def _keep_deferred(self) -> None:
         """A new workout would overwrite the one left for later: that one goes to history first."""

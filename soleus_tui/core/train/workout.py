@@ -18,6 +18,7 @@ from soleus_tui.core.catalog import Exercise, exercise_table
 from soleus_tui.core.clock import Clock
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.train.loads import stepped
+from soleus_tui.core.train.suggestions import Suggestion
 from soleus_tui.core.session import (
     SCHEMA,
     ExerciseLog,
@@ -572,19 +573,25 @@ def exercise_from_dict(table: dict[str, Any]) -> Exercise:
 
 def today_table(today: TodayPlan) -> dict[str, Any]:
     table = {f.name: getattr(today, f.name) for f in dataclasses.fields(TodayPlan) if f.name != "exercises"}
-    planned = [
-        {f.name: getattr(p, f.name) for f in dataclasses.fields(PlannedExercise) if f.name != "exercise"}
-        | {"exercise": plan_table(p.exercise)}
-        for p in today.exercises
-    ]
+    planned = []
+    for p in today.exercises:
+        values = {f.name: getattr(p, f.name) for f in dataclasses.fields(PlannedExercise)}
+        values["exercise"] = plan_table(p.exercise)
+        if p.suggestion is not None:
+            values["suggestion"] = dataclasses.asdict(p.suggestion)
+        planned.append({k: v for k, v in values.items() if v is not None})
     return {k: v for k, v in table.items() if v is not None} | {"exercises": planned}
 
 
 def today_from_dict(table: dict[str, Any]) -> TodayPlan:
     names = {f.name for f in dataclasses.fields(TodayPlan)} - {"exercises"}
-    planned_names = {f.name for f in dataclasses.fields(PlannedExercise)} - {"exercise"}
+    planned_names = {f.name for f in dataclasses.fields(PlannedExercise)} - {"exercise", "suggestion"}
     planned = tuple(
-        PlannedExercise(exercise_from_dict(p["exercise"]), **{k: v for k, v in p.items() if k in planned_names})
+        PlannedExercise(
+            exercise_from_dict(p["exercise"]),
+            suggestion=Suggestion(**p["suggestion"]) if "suggestion" in p else None,
+            **{k: v for k, v in p.items() if k in planned_names},
+        )
         for p in table["exercises"]
     )
     if not planned:

@@ -75,6 +75,7 @@ class HistoryScreen(Screen[None]):
             with Vertical(id="history-numbers"):
                 yield Static("Reading the history...", id="history-totals")
                 yield BarChart(self.describe_volume, plain=self.app.plain, id="history-volume")
+        yield Static(id="history-programme", markup=False)
         yield Static(CAPTIONS["workouts"], id="history-caption")
         with ContentSwitcher(initial="history-workouts", id="history-lists"):
             yield PagedTable(id="history-workouts")
@@ -103,6 +104,26 @@ class HistoryScreen(Screen[None]):
 
     def read_history(self, first_rows: int) -> None:
         self.read_in_thread(self.app.clock.now().date(), self.app.catalog, first_rows)
+        self.read_programme(self.app.clock.now().date(), self.app.catalog)
+
+    @work(thread=True, exclusive=True, group="history-programme")
+    def read_programme(self, today: date, catalog: Catalog) -> None:
+        """The running programme's weeks come from its own sessions: a short read beside the scan."""
+        from soleus_tui.core.programmes.state import load_state
+        from soleus_tui.core.programmes.text import history_lines
+
+        units = self.app.settings.units
+        try:
+            lines = history_lines(load_state(self.app.profile, catalog, units, today), units)
+        except OSError as error:
+            self.app.notify(f"Could not read the programme: {error.strerror or error}", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.show_programme, lines)
+
+    def show_programme(self, lines: list[str]) -> None:
+        panel = self.query_one("#history-programme", Static)
+        panel.update("\n".join(lines))
+        panel.display = bool(lines)
 
     @work(thread=True, exclusive=True, group="history")
     def read_in_thread(self, today: date, catalog: Catalog, first_rows: int) -> None:

@@ -131,5 +131,5 @@ class TrainScreen(Screen[None]):
         if trainer.workout is None or trainer.workout.plan.id != exercise.id:
             known = self.last_times.get(exercise.id)
             provisional = None if known else exercise.id  # its load is set once the history is read
-            trainer.start(exercise, known[0] if known else [])
+            trainer.start(exercise, load_kg=known[1].load_kg if known and known[1] else 0.0)
         self.app.push_screen(RunnerScreen(provisional))

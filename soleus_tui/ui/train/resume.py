@@ -38,8 +38,8 @@ class ResumeScreen(ModalScreen[bool]):
         Binding("f", "finish", "Finish and save", id="resume.finish"),
         Binding("d", "discard", "Discard", id="resume.discard"),
         Binding("escape", "later", "Decide later", id="resume.later"),
-        Binding("q", "app.quit", "Quit (the workout stays saved)", id="resume.quit"),
-        Binding("question_mark", "app.help", "Keys", key_display="?", id="help"),
+        Binding("q", "app.quit", "Quit (the workout stays saved)", id="app.quit"),
+        Binding("question_mark", "app.help", "Keys", key_display="?", id="app.help"),
     ]
 
     def __init__(self, saved: dict[str, Any]) -> None:

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from soleus_tui.core.catalog import Exercise
-from soleus_tui.core.history.stats import Suggestion
+from soleus_tui.core.train.suggestions import Suggestion
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.train import alerts
 from soleus_tui.core.train.workout import Event, Phase, Workout
@@ -77,7 +77,7 @@ class RunnerScreen(Screen[None]):
         self.view: RunnerView | None = None
         self.keys_state: tuple[object, ...] = ()
         self.history_for: tuple[str, str] | None = None  # (exercise id, unit) of the lines shown
-        self.known_last: dict[str, list[SetLog]] = {}  # read in the history worker, for `n`
+        self.known_load: dict[str, float] = {}  # the next exercise's starting load, worked out in the history worker
         self.provisional = provisional
         self.details = False  # cues and tempo shown even where they are folded away
         self.plain = False
@@ -242,22 +242,24 @@ class RunnerScreen(Screen[None]):
         wanted = [exercise.id] + ([upcoming.id] if upcoming else [])
         lasts = trainer.last_times(wanted)
         suggestion = trainer.suggestion(exercise, lasts[exercise.id])
+        loads = {exercise.id: suggestion.load_kg}
+        if upcoming is not None:
+            loads[upcoming.id] = trainer.starting_load(upcoming, lasts[upcoming.id])
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_history, exercise, unit, lasts, suggestion)
+            self.app.call_from_thread(self.show_history, exercise, unit, lasts[exercise.id], suggestion, loads)
 
     def show_history(
-        self, exercise: Exercise, unit: str, lasts: dict[str, list[SetLog]], suggestion: Suggestion | None
+        self, exercise: Exercise, unit: str, last: list[SetLog], suggestion: Suggestion, loads: dict[str, float]
     ) -> None:
-        self.known_last |= lasts
+        self.known_load |= loads
         # A query, not query_one: the lines may be between two layouts (plain mode switched).
         for lines in self.query("#runner-history").results(Static):
-            lines.update(history_lines(exercise, lasts[exercise.id], suggestion, unit))
+            lines.update(history_lines(exercise, last, suggestion, unit))
         workout = self.workout
         if self.provisional == exercise.id and workout is not None and workout.plan.id == exercise.id:
             self.provisional = None
             if not workout.log.sets and not workout.in_progress:
-                load = self.app.trainer.starting_load(exercise, lasts[exercise.id])
-                self.act(lambda w: w.set_load(load))
+                self.act(lambda w: w.set_load(round(loads[exercise.id], 4)))
         self.app.show_warnings()
 
     # -- keys ------------------------------------------------------------------------------------
@@ -349,10 +351,10 @@ class RunnerScreen(Screen[None]):
         """Never reads history here: the next exercise's last time came with this one's."""
         trainer = self.app.trainer
         upcoming = trainer.upcoming()
-        last = self.known_last.get(upcoming.id) if upcoming else None
-        if upcoming is not None and last is None:
-            self.provisional = upcoming.id
-        self.say_dropped(trainer.next([] if last is None else last))
+        load = self.known_load.get(upcoming.id) if upcoming else None
+        if upcoming is not None and load is None:
+            self.provisional = upcoming.id  # set when the history worker has worked it out
+        self.say_dropped(trainer.next(0.0 if load is None else load))
         self.show()
 
     def say_dropped(self, dropped: list[str]) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.session import SetLog
-from soleus_tui.core.history.stats import Suggestion
+from soleus_tui.core.train.suggestions import Suggestion
 from soleus_tui.core.units import format_load
 from soleus_tui.core.train.workout import Phase, Workout
 

@@ -40,7 +40,7 @@ def test_a_programme_session_runs_its_plan_in_order_then_is_done(
     trainer.act(Workout.finish_set)
     assert workout.phase is Phase.REST and workout.rest_target_s == 300  # the pause between exercises
     assert trainer.upcoming() == today.exercises[1].exercise
-    assert trainer.next(last=[]) == []
+    assert trainer.next(load_kg=0.0) == []
     assert workout.plan == today.exercises[1].exercise and workout.position == 1
     assert trainer.upcoming() is None
     workout.count()
@@ -60,7 +60,7 @@ def test_the_plan_survives_a_kill_and_resumes_where_it_was(
     trainer.start_plan(today, last=[])
     trainer.act(Workout.count)
     trainer.act(Workout.finish_set)
-    trainer.next(last=[])
+    trainer.next(load_kg=0.0)
     again = Trainer(profile, Catalog((reps_exercise, hold_exercise)), Settings(), clock)
     table = again.saved_workout()
     assert table is not None
@@ -74,7 +74,7 @@ def test_the_plan_survives_a_kill_and_resumes_where_it_was(
 def test_outside_a_programme_n_goes_down_the_list(trainer: Trainer, reps_exercise: Exercise, hold_exercise: Exercise) -> None:
     trainer.start(reps_exercise, last=[])
     assert trainer.upcoming() == hold_exercise
-    trainer.next(last=[])
+    trainer.next(load_kg=0.0)
     assert trainer.workout is not None and trainer.workout.plan == hold_exercise
     assert trainer.finish().session.programme is None
 

@@ -82,6 +82,7 @@ class RunnerScreen(Screen[None]):
         self.details = False  # cues and tempo shown even where they are folded away
         self.plain = False
         self.progress_shown: float | None = None
+        self.asking = False  # the pain question is on screen
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -120,6 +121,7 @@ class RunnerScreen(Screen[None]):
             self.history_for = None
         self.view = None
         self.show()
+        self.ask_pain()  # back from another area with the question still open
 
     # -- time ---------------------------------------------------------------------------------------
 
@@ -283,10 +285,12 @@ class RunnerScreen(Screen[None]):
         from soleus_tui.ui.train.pain import PainScreen
 
         workout = self.workout
-        if workout is not None and workout.pain_pending and self.app.screen is self:
+        if workout is not None and workout.pain_pending and self.app.screen is self and not self.asking:
+            self.asking = True
             self.app.push_screen(PainScreen(workout.plan.name), self.keep_pain)
 
     def keep_pain(self, pain: int | None) -> None:
+        self.asking = False
         self.act(lambda workout: workout.answer_pain(pain))
 
     def action_count(self) -> None:

@@ -5,132 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
-from soleus_tui.core.train.workout import Phase, Workout
+from soleus_tui.core.train.workout import Phase
 from soleus_tui.ui.shell.help import HelpScreen
 from soleus_tui.ui.train.note import NoteScreen
 from soleus_tui.ui.train.resume import ResumeScreen
 from soleus_tui.ui.train.runner import RunnerScreen
 from soleus_tui.ui.train.summary import SummaryScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
-from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.train.readout import BigReadout
 from soleus_tui.ui.widgets.window_title import WindowTitle
-
-# Small numbers keep each flow short: two sets of three, a ten-second hold, one set per leg.
-CATALOG = """
-schema = 1
-
-[[exercise]]
-id = "raise"
-name = "Seated raise"
-kind = "reps"
-knee_angle = 90
-sets = 2
-reps = 3
-rest_s = 30
-tempo = [1, 1, 2]
-load = "dumbbell"
-per_side = false
-cues = ["Dumbbell on the knees"]
-why = "Bent knee."
-
-[[exercise]]
-id = "hold"
-name = "Wall hold"
-kind = "hold"
-knee_angle = 90
-sets = 2
-hold_s = 10
-rest_s = 20
-tempo = [1, 0, 1]
-load = "bodyweight"
-per_side = false
-cues = ["Heels up"]
-why = "Bent knee."
-
-[[exercise]]
-id = "single"
-name = "Single-leg raise"
-kind = "reps"
-knee_angle = 45
-sets = 1
-reps = 2
-rest_s = 15
-tempo = [1, 0, 1]
-load = "bodyweight"
-per_side = true
-cues = ["One foot"]
-why = "Bent knee."
-"""
-
-
-@pytest.fixture
-def catalog_file(tmp_path: Path) -> Path:
-    path = tmp_path / "exercises.toml"
-    path.write_text(CATALOG)
-    return path
-
-
-BELLS: dict[int, int] = {}
-
-
-@pytest.fixture
-def app(data_dir: Path, catalog_file: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> SoleusApp:
-    app = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
-    BELLS[id(app)] = 0
-    monkeypatch.setattr(app, "bell", lambda: BELLS.__setitem__(id(app), BELLS[id(app)] + 1))
-    return app
-
-
-def rung(app: SoleusApp) -> int:
-    """How often the terminal bell rang."""
-    return BELLS[id(app)]
-
-
-async def open_runner(pilot: Pilot[int], position: int = 0) -> RunnerScreen:
-    await pilot.press("2")
-    await pilot.pause()
-    for _ in range(position):
-        await pilot.press("down")
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, RunnerScreen)
-    return pilot.app.screen
-
-
-async def press(pilot: Pilot[int], *keys: str) -> None:
-    await pilot.press(*keys)
-    await pilot.pause()
-
-
-async def wait(pilot: Pilot[int], clock: ManualClock, seconds: float) -> None:
-    """Let time pass, then give the runner the repaint tick it would have had."""
-    clock.advance(seconds)
-    screen = pilot.app.screen
-    assert isinstance(screen, RunnerScreen)
-    screen.tick()
-    await pilot.pause()
-
-
-def text(screen: RunnerScreen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
-
-
-def big(screen: RunnerScreen) -> tuple[str, str]:
-    """The readout's word and its big number."""
-    return text(screen, "#readout-label"), screen.query_one(BigNumber).value
-
-
-def workout(app: SoleusApp) -> Workout:
-    assert app.trainer.workout is not None
-    return app.trainer.workout
-
+from tests.support.runner import big, open_runner, press, rung, text, wait, workout
 
 def sessions(data_dir: Path) -> list[Path]:
     return list(Profile.open(data_dir, "default").iter_session_paths())

@@ -14,11 +14,10 @@ from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
 from soleus_tui.core.train.workout import Phase
-from soleus_tui.ui.train.exercise_list import TrainScreen
 from soleus_tui.ui.train.load_input import LoadScreen
 from soleus_tui.ui.train.pain import PainScreen
 from soleus_tui.ui.train.runner import RunnerScreen
-from tests.ui.train.test_runner import app, big, catalog_file, open_runner, press, rung, text, wait, workout  # noqa: F401
+from tests.support.runner import big, open_runner, press, rung, text, wait, workout
 
 
 async def test_a_typed_load_is_checked_in_the_users_unit(app: SoleusApp) -> None:

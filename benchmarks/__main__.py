@@ -17,7 +17,7 @@ from benchmarks.outside_in import outside_in
 from benchmarks.import_20k import import_timings
 from benchmarks.startup import autosave_latency, first_frame_ratios
 from benchmarks.synthetic import write_history
-from benchmarks.terminal import rest_timer_cost, termdown_cost
+from benchmarks.terminal import metronome_cost, rest_timer_cost, termdown_cost
 from benchmarks.today import home_plan_s, start_hsr, today_command_s
 
 
@@ -64,6 +64,9 @@ def main() -> None:
         row("termdown, same countdown", f"{theirs['rest_bps']:.0f} B/s, {theirs['rest_cpu']:.2f} % CPU", "(reference)", True)
     else:
         print("  termdown is not installed (pip install termdown) - compared with 1 KB/s only")
+    test = metronome_cost(work / "test")
+    row("terminal output, test metronome", f"{test['metronome_bps']:.0f} B/s, {test['metronome_cpu']:.2f} % CPU", "(reported)", True)
+    row("terminal output, rest between legs", f"{test['leg_rest_bps']:.0f} B/s", f"<= {budget:.0f} B/s", test["leg_rest_bps"] <= budget)
     row("peak memory, ten years, History open", f"{peak:.0f} MiB", "< 80 MiB", peak < 80)
 
     imports = import_timings(work / "import")

@@ -19,6 +19,7 @@ class SessionSummary:
     reps: int
     hold_s: float
     volume_kg: float
+    kind: str = "training"  # "test": a capacity test, kept out of volume, streaks and bests
 
     @property
     def duration_s(self) -> float:
@@ -35,6 +36,7 @@ def summarize(session: Session) -> SessionSummary:
         reps=sum(s.reps for s in sets),
         hold_s=round(sum(s.hold_s for s in sets), 1),
         volume_kg=round(sum(s.volume_kg for s in sets), 2),
+        kind=session.kind,
     )
 
 
@@ -99,6 +101,8 @@ def bests(sessions: Iterable[Session], exercise_id: str, target_reps: int) -> Ex
     """The best sets of an exercise; warm-up sets never count."""
     heaviest = most = longest = None
     for session in sessions:
+        if session.kind == "test":
+            continue
         for exercise in session.exercises:
             if exercise.id != exercise_id:
                 continue

@@ -44,10 +44,13 @@ def cache_file(profile: Profile) -> Path:
 
 
 def digest(path: Path, session: Session) -> SessionDigest:
+    """A test keeps both its sides: the capacity view reads them, and bests never look at tests."""
+    keep = list if session.kind == "test" else best_candidates
     highlights = Session(
         session.started,
         session.ended,
-        [ExerciseLog(e.id, e.name, best_candidates(e.sets)) for e in session.exercises],
+        [ExerciseLog(e.id, e.name, keep(e.sets), pain=e.pain) for e in session.exercises],
+        kind=session.kind,
     )
     return SessionDigest(path, summarize(session), highlights)
 
@@ -152,7 +155,8 @@ def _line(item: list[Any]) -> tuple[str, Cached]:
 def _cached(stamp: list[int], totals: list[Any], row: list[Any]) -> Cached:
     highlights = _session_from_row(row)
     mtime_ns, size = stamp
-    return (mtime_ns, size), SessionSummary(highlights.started, highlights.ended, *totals), highlights
+    summary = SessionSummary(highlights.started, highlights.ended, *totals, kind=highlights.kind)
+    return (mtime_ns, size), summary, highlights
 
 
 def _totals(summary: SessionSummary) -> list[Any]:
@@ -163,16 +167,22 @@ def _session_row(session: Session) -> list[Any]:
     return [
         session.started.isoformat(),
         session.ended.isoformat(),
-        [[e.id, e.name, [_set_row(s) for s in e.sets]] for e in session.exercises],
+        [[e.id, e.name, [_set_row(s) for s in e.sets], *([e.pain] if e.pain is not None else [])]
+         for e in session.exercises],
+        *([session.kind] if session.kind != "training" else []),  # rows written before tests had none
     ]
 
 
 def _session_from_row(row: list[Any]) -> Session:
-    started, ended, exercises = row
+    started, ended, exercises, *kind = row
     return Session(
         datetime.fromisoformat(started),
         datetime.fromisoformat(ended),
-        [ExerciseLog(exercise_id, name, [_set_from_row(*s) for s in sets]) for exercise_id, name, sets in exercises],
+        [
+            ExerciseLog(exercise_id, name, [_set_from_row(*s) for s in sets], pain=pain[0] if pain else None)
+            for exercise_id, name, sets, *pain in exercises
+        ],
+        kind=kind[0] if kind else "training",
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,8 @@ from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.session import Session, SetLog
 from soleus_tui.core.settings import Settings
+from soleus_tui.core.pain.checkins import checkins_path, load_checkins
+from soleus_tui.core.pain.rules import pain_adjusted
 from soleus_tui.core.programmes.today import target, target_of
 from soleus_tui.core.train.suggestions import LoadStep, Performance, Suggestion, last_time, performances, suggest
 from soleus_tui.core.store import UNREADABLE, Profile
@@ -214,7 +216,21 @@ class Trainer:
             sessions = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))
             history = performances(sessions, exercise.id, target_of(self.catalog, exercise))
             self.warnings += reader.warnings()
-        return suggest(history, today, exercise.load, LoadStep(self.settings.units, exercise.load_step_kg), rm)
+        step = LoadStep(self.settings.units, exercise.load_step_kg)
+        return self.with_pain(suggest(history, today, exercise.load, step, rm), exercise, step)
+
+    def with_pain(self, suggestion: Suggestion, exercise: Exercise, step: LoadStep) -> Suggestion:
+        """The pain-monitoring rules on top of the progression (DESIGN section 10): with the pain
+        setting on, the newest session with this exercise and this morning's check-in are read."""
+        if suggestion.first_time or not self.settings.pain:
+            return suggestion
+        checkins, problems = load_checkins(checkins_path(self.profile))
+        reader = HistoryReader(self.profile)
+        sessions = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))
+        morning = checkins.morning_pair(self.clock.now().date())
+        adjusted = pain_adjusted(suggestion, sessions, exercise.id, target(exercise).reps, morning, step.kg)
+        self.warnings += problems + reader.warnings()
+        return replace(adjusted, load_kg=step.snap(adjusted.load_kg)) if adjusted is not suggestion else suggestion
 
     def starting_load(self, exercise: Exercise, last: list[SetLog] | None = None) -> float:
         return self.suggestion(exercise, last).load_kg

@@ -8,6 +8,7 @@ deleted workouts show.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import threading
 from datetime import date
 from functools import partial
@@ -33,6 +34,9 @@ from soleus_tui.ui.history.bar_chart import BarChart
 from soleus_tui.ui.history.paged_table import PagedTable, Row
 from soleus_tui.ui.history.training_calendar import TrainingCalendar
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 FIRST_ROWS_WAIT_S = 0.5
 CAPTIONS = {
     "workouts": "Workouts, newest first · enter opens one",
@@ -41,10 +45,12 @@ CAPTIONS = {
 
 
 class HistoryScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("b", "show_list('bests')", "Bests", id="history.bests"),
         Binding("w", "show_list('workouts')", "Workouts", id="history.workouts"),
+        Binding("c", "capacity", "Capacity", id="history.capacity"),
     ]
 
     class FirstRows(Message):
@@ -160,6 +166,7 @@ class HistoryScreen(Screen[None]):
         self.show_overview(message.overview, message.today)
         self.show_bests(message.records)
         self.show_caption()
+        self.refresh_bindings()
 
     # -- showing ----------------------------------------------------------------------------------
 
@@ -197,7 +204,16 @@ class HistoryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_list":
             return parameters[0] != self.shown_list
+        if action == "capacity":
+            return None if self.digests is None else True
         return True
+
+    def action_capacity(self) -> None:
+        from soleus_tui.core.capacity.results import capacity_results
+        from soleus_tui.ui.history.capacity import CapacityScreen
+
+        assert self.digests is not None
+        self.app.push_screen(CapacityScreen(capacity_results(d.highlights for d in self.digests)))
 
     def action_show_list(self, name: str) -> None:
         self.shown_list = name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
@@ -25,6 +26,7 @@ LastTime = tuple[list[SetLog], Suggestion | None]
 
 class TrainScreen(Screen[None]):
     CSS_PATH = "train.tcss"
+    BINDINGS = [Binding("t", "capacity_test", "Test", id="test.open")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -133,3 +135,8 @@ class TrainScreen(Screen[None]):
             provisional = None if known else exercise.id  # its load is set once the history is read
             trainer.start(exercise, load_kg=known[1].load_kg if known and known[1] else 0.0)
         self.app.push_screen(RunnerScreen(provisional))
+
+    def action_capacity_test(self) -> None:
+        from soleus_tui.ui.train.capacity_test import CapacityTestScreen
+
+        self.app.push_screen(CapacityTestScreen())

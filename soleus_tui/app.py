@@ -68,7 +68,6 @@ class SoleusApp(App[int]):
         self.services = ProfileServices.open(Profile.open(Path(data_dir), profile), clock or SystemClock(), plain, exercises)
         self.keymap = dict(self._normalize_keymap(self.settings.keymap))
         self.set_keymap(self.keymap)  # checked after the first frame; see check_keymap
-        self.bells_rung = 0
 
     # The screens' view of the services.
     profile = property(lambda self: self.services.profile)
@@ -158,7 +157,6 @@ class SoleusApp(App[int]):
 
     def ring_bell(self) -> None:
         if self.settings.bell:
-            self.bells_rung += 1
             self.bell()
 
     def update_settings(self, settings: Settings) -> None:

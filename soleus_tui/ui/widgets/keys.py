@@ -39,7 +39,8 @@ def key_word(key: str, plain: bool = False) -> str | None:
 def key_label(node: DOMNode, binding_id: str) -> str:
     """How the key in force for a binding is written on screen: its default, or the one the
     user's [keymap] gave it. Every hint that names a key asks here, never writes it by hand."""
-    keymap: Mapping[str, str] = getattr(node.app, "keymap", {})
+    # The keymap Textual applies (set_keymap), and the app's own if it keeps one.
+    keymap: Mapping[str, str] = {**getattr(node.app, "_keymap", {}), **getattr(node.app, "keymap", {})}
     for owner in node.ancestors_with_self:
         for bindings in owner._bindings.key_to_bindings.values():
             for binding in bindings:

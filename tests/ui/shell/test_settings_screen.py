@@ -121,7 +121,7 @@ async def test_a_rest_set_here_is_used_by_the_next_start(data_dir: Path) -> None
 
 async def test_the_runner_follows_settings_changed_over_it(data_dir: Path) -> None:
     from soleus_tui.ui.train.runner import RunnerScreen
-    from soleus_tui.ui.train.plain_digits import PlainDigits
+    from soleus_tui.ui.train.big_number import BigNumber
 
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -138,8 +138,9 @@ async def test_the_runner_follows_settings_changed_over_it(data_dir: Path) -> No
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is runner
-        assert runner.query_one("#readout-number", PlainDigits).value == "2"
-        assert str(runner.query_one("#runner-load", Static).render()) == "Load    5.5 lb"
+        number = runner.query_one("#readout-number", BigNumber)
+        assert number.plain and number.value == "2"
+        assert str(runner.query_one("#runner-load", Static).render()) == "Load  5.5 lb"
 
 
 async def test_round_two_settings_are_set_here_and_saved(data_dir: Path) -> None:

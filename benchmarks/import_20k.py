@@ -54,6 +54,7 @@ def strong_export(rows: int, seed: int = 3) -> str:
 
 def import_timings(work: Path, rows: int = 20_000) -> dict[str, float]:
     """Seconds for the first import (everything written) and for the same file again (nothing)."""
+    work.mkdir(parents=True, exist_ok=True)
     source = work / "strong.csv"
     source.write_text(strong_export(rows), encoding="utf-8")
     profile, catalog = Profile.open(work / "data", "default"), builtin_catalog()

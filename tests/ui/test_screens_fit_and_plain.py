@@ -72,21 +72,7 @@ async def test_plain_mode_puts_only_ascii_on_screen(
         assert not others, "\n".join(lines)
 
 
-# Not yet, and being reworked with their areas: what is still cut at 60 columns.
-NOT_YET_AT_60 = {
-    "train": "the exercise table is wider than 60 columns",
-}
-
-
-@pytest.mark.parametrize(
-    "where",
-    [
-        pytest.param(where, marks=pytest.mark.xfail(strict=True, reason=NOT_YET_AT_60[where]))
-        if where in NOT_YET_AT_60
-        else where
-        for where in SCREENS
-    ],
-)
+@pytest.mark.parametrize("where", SCREENS)
 async def test_at_60x20_no_text_is_cut_off(data_dir: Path, history: None, where: str) -> None:
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(60, 20)) as pilot:

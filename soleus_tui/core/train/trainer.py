@@ -17,6 +17,7 @@ from soleus_tui.core.settings import Settings
 from soleus_tui.core.pain.checkins import checkins_path, load_checkins
 from soleus_tui.core.pain.rules import pain_adjusted
 from soleus_tui.core.programmes.today import target, target_of
+from soleus_tui.core.train.loads import load_step
 from soleus_tui.core.train.suggestions import LoadStep, Performance, Suggestion, last_time, performances, suggest
 from soleus_tui.core.store import UNREADABLE, Profile
 from soleus_tui.core.train.workout import Event, Workout
@@ -216,7 +217,7 @@ class Trainer:
             sessions = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))
             history = performances(sessions, exercise.id, target_of(self.catalog, exercise))
             self.warnings += reader.warnings()
-        step = LoadStep(self.settings.units, exercise.load_step_kg)
+        step = load_step(exercise, self.settings.units)  # the same steps as the runner's load keys
         return self.with_pain(suggest(history, today, exercise.load, step, rm), exercise, step)
 
     def with_pain(self, suggestion: Suggestion, exercise: Exercise, step: LoadStep) -> Suggestion:

@@ -7,6 +7,9 @@ the history here: the list's worker has read last times already.
 
 from __future__ import annotations
 
+import textwrap
+
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +27,9 @@ from soleus_tui.ui.train.exercise_table import ExerciseTable
 LastTime = tuple[list[SetLog], Suggestion | None]
 
 
+NARROW_NAME = 31  # characters of an exercise's name a line, below 80 columns
+
+
 class TrainScreen(Screen[None]):
     CSS_PATH = "train.tcss"
     BINDINGS = [Binding("t", "capacity_test", "Test", id="test.open")]
@@ -32,6 +38,10 @@ class TrainScreen(Screen[None]):
         super().__init__()
         self.last_times: dict[str, LastTime] = {}
 
+    @property
+    def narrow(self) -> bool:
+        return self.app.size.width < 80
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="train-running", markup=False)
@@ -39,8 +49,9 @@ class TrainScreen(Screen[None]):
         table.add_column("Exercise", key="name")
         table.add_column("Knee", key="knee")
         table.add_column("Target", key="target")
-        table.add_column("Rest", key="rest")
-        table.add_column("Last time", key="last")
+        if not self.narrow:  # below 80 columns: last time is in the panel under the list, the rest in the runner
+            table.add_column("Rest", key="rest")
+            table.add_column("Last time", key="last")
         yield table
         yield Static(id="exercise-about", markup=False)
         yield Footer()
@@ -49,14 +60,16 @@ class TrainScreen(Screen[None]):
         self.sub_title = "Train"
         table = self.query_one(DataTable)
         for exercise in self.app.catalog:
-            table.add_row(exercise.name, f"{exercise.knee_angle}°", exercise.target_text, "", "…", key=exercise.id)
+            name = textwrap.wrap(exercise.name, NARROW_NAME) if self.narrow else [exercise.name]
+            cells = [Text("\n".join(name)), f"{exercise.knee_angle}°", exercise.target_text]
+            table.add_row(*cells, *([] if self.narrow else ["", "…"]), key=exercise.id, height=len(name))
         if self.app.trainer.workout is not None:  # resumed from an earlier run: straight back to it
             self.app.push_screen(RunnerScreen())
 
     def on_screen_resume(self) -> None:
         """Shown again: a workout may have started or ended, and settings may have changed."""
         table = self.query_one(DataTable)
-        for exercise in self.app.catalog:
+        for exercise in self.app.catalog if not self.narrow else ():
             table.update_cell(exercise.id, "rest", rest_text(self.app.settings.rest_for(exercise.id, exercise.rest_s)))
         workout = self.app.trainer.workout
         running = self.query_one("#train-running", Static)
@@ -90,7 +103,8 @@ class TrainScreen(Screen[None]):
         self.last_times = found
         table = self.query_one(DataTable)
         for exercise in self.app.catalog:
-            table.update_cell(exercise.id, "last", counts_text(found[exercise.id][0]) or "none yet")
+            if not self.narrow:
+                table.update_cell(exercise.id, "last", counts_text(found[exercise.id][0]) or "none yet")
         self.show_about()
         self.app.show_warnings()
 

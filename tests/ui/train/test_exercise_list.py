@@ -40,10 +40,21 @@ async def test_the_list_shows_every_exercise_with_its_plan(data_dir: Path, clock
         screen = await open_list(app, pilot)
         table = screen.query_one(DataTable)
         assert table.row_count == len(app.catalog)
-        first = table.get_row_at(0)
+        first = [str(cell) for cell in table.get_row_at(0)]
         assert first == ["Seated dumbbell calf raise", "90°", "3 x 12", "2:00", "none yet"]
         hold = next(e for e in app.catalog if e.is_hold)
         assert table.get_row(hold.id)[2] == f"{hold.sets} x {hold.hold_s:g} s hold"
+
+
+async def test_below_80_columns_the_list_wraps_long_names_and_keeps_three_columns(data_dir: Path, clock: ManualClock) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_list(app, pilot)
+        table = screen.query_one(DataTable)
+        assert [str(column.label) for column in table.columns.values()] == ["Exercise", "Knee", "Target"]
+        longest = max(app.catalog, key=lambda exercise: len(exercise.name))
+        assert " ".join(str(table.get_row(longest.id)[0]).split()) == longest.name
+        assert table.virtual_size.width <= table.size.width
 
 
 async def test_last_times_numbers_come_from_history(data_dir: Path, clock: ManualClock) -> None:

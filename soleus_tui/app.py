@@ -95,7 +95,9 @@ class SoleusApp(App[int]):
     def trainer(self) -> Trainer:
         from soleus_tui.core.train.trainer import Trainer
 
-        return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=self._lock.acquire())
+        can_train = self._lock.acquire()
+        self.profile.read_only = not can_train  # the second instance looks and writes nothing
+        return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=can_train)
 
     def on_mount(self) -> None:
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
@@ -159,8 +161,14 @@ class SoleusApp(App[int]):
             self.bell()
 
     def update_settings(self, settings: Settings) -> None:
+        """Used at once; kept in settings.toml unless another instance holds the profile."""
         self.settings = self.trainer.settings = settings
-        save_settings(self.profile.settings_path, settings)
+        try:
+            self.profile.require_writable()
+            save_settings(self.profile.settings_path, settings)
+        except OSError as error:
+            self.notify(f"Settings apply until you quit, but were not saved: {error}", severity="warning",
+                        markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         from soleus_tui.ui.shell.too_small import fit_to

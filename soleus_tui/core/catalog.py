@@ -13,6 +13,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from soleus_tui.core.text import plain_text
+
 KINDS = ("reps", "hold")
 LOADS = ("bodyweight", "dumbbell", "machine", "band")
 MAX_HOLD_S = 3600
@@ -112,6 +114,8 @@ def parse_catalog(text: str, source: str) -> tuple[Exercise, ...]:
 def _parse(text: str, source: str, defaults: dict[str, dict[str, Any]]) -> tuple[Exercise, ...]:
     try:
         document = tomllib.loads(text)
+    except RecursionError:
+        raise CatalogError(source, None, "cannot be read (nested too deeply)") from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = TOML_POSITION.search(message)
@@ -163,7 +167,7 @@ def _exercise(table: dict[str, Any], index: int, line_of: Callable[[str], int], 
             raise fail(key, f"{key} must be text in quotes, not {value!r}")
         if not value.strip():
             raise fail(key, f"{key} must not be empty")
-        return value
+        return plain_text(value)
 
     exercise_id = table.get("id")
     label = f'exercise "{exercise_id}"' if isinstance(exercise_id, str) else f"exercise {index + 1}"
@@ -209,7 +213,7 @@ def _exercise(table: dict[str, Any], index: int, line_of: Callable[[str], int], 
     return Exercise(
         id=exercise_id, name=text("name"), kind=kind, knee_angle=whole_number("knee_angle", 0, 180),
         sets=whole_number("sets", 1), reps=reps, hold_s=float(hold_s), rest_s=whole_number("rest_s", 0),
-        tempo=(tempo[0], tempo[1], tempo[2]), load=load, per_side=table["per_side"], cues=tuple(cues),
+        tempo=(tempo[0], tempo[1], tempo[2]), load=load, per_side=table["per_side"], cues=tuple(map(plain_text, cues)),
         why=text("why"),
     )
 
@@ -271,3 +275,8 @@ def _as_table(exercise: Exercise) -> dict[str, Any]:
     table = exercise_table(exercise)
     del table["reps" if exercise.is_hold else "hold_s"]  # so a change of kind must name its target
     return table
+
+
+def exercise_from_table(table: dict[str, Any], source: str) -> Exercise:
+    """One exercise table checked as a catalog's are (a saved workout keeps its plan this way)."""
+    return _exercise(table, 0, lambda key: 1, source)

@@ -16,6 +16,7 @@ from soleus_tui.core.session import SetLog
 from soleus_tui.core.settings import Settings
 from soleus_tui.core.history.stats import Suggestion, last_time, suggest
 from soleus_tui.core.store import UNREADABLE, Profile
+from soleus_tui.core.train.saved import NewerSchemaError, SavedWorkoutError, check_saved_workout
 from soleus_tui.core.train.workout import Event, Workout
 
 # How far back "last time" looks: enough for months of mixed workouts, cheap with years on disk.
@@ -24,6 +25,10 @@ LAST_TIME_LOOKBACK = 120
 
 class ReadOnlyError(Exception):
     """Another instance is training on this profile."""
+
+
+class SaveError(OSError):
+    """The finished workout could not be written; it is still in memory and in current.toml."""
 
 
 @dataclass
@@ -35,20 +40,32 @@ class Trainer:
     can_train: bool = True
     workout: Workout | None = None
     warnings: list[str] = field(default_factory=list)
+    unsaved: str | None = None  # why the last save failed, while saves keep failing
 
     # -- a saved workout from an earlier run ------------------------------------------------------
 
     def saved_workout(self) -> dict[str, Any] | None:
-        """The table in current.toml, or None; a file that cannot be used goes to quarantine."""
+        """The checked table in current.toml, or None. A file that cannot be used goes to
+        quarantine; one from a newer version stays as it is and this profile is read-only here."""
         try:
             table = self.profile.load_current()
-            if table is not None:
-                Workout.from_dict(table, self.clock)
-            return table
-        except (*UNREADABLE, KeyError, ValueError, TypeError) as error:
-            moved = self.profile.quarantine(self.profile.current_path)
-            self.warnings.append(f"The saved workout could not be read ({error}); moved it to quarantine/{moved.name}")
-            return None
+            return None if table is None else check_saved_workout(table)
+        except NewerSchemaError as error:
+            self._read_only(f"{self.profile.current_path} is left as it is ({error}): you can look, not train")
+        except (*UNREADABLE, SavedWorkoutError) as error:
+            try:
+                moved = self.profile.quarantine(self.profile.current_path)
+            except OSError as failure:
+                self._read_only(f"The saved workout could not be read ({error}) nor moved aside "
+                                f"({_reason(failure)}): it is left in place and you can look, not train")
+            else:
+                self.warnings.append(f"The saved workout could not be read ({error}); moved it to quarantine/{moved.name}")
+        return None
+
+    def _read_only(self, why: str) -> None:
+        self.can_train = False
+        self.profile.read_only = True
+        self.warnings.append(why)
 
     def resume(self, table: dict[str, Any]) -> Workout:
         self._require_lock()
@@ -81,7 +98,8 @@ class Trainer:
         return self.workout
 
     def act(self, change: Callable[[Workout], Any]) -> Any:
-        """Apply one change to the workout and save it before anything else happens."""
+        """Apply one change to the workout and save it before anything else happens. A save that
+        fails keeps the change in memory and says so once in `warnings`; every save retries."""
         assert self.workout is not None
         result = change(self.workout)
         self.save()
@@ -96,19 +114,47 @@ class Trainer:
             self.save()
         return events
 
-    def save(self) -> None:
-        if self.workout is not None:
+    def save(self) -> bool:
+        """Write current.toml; False when it could not be written (the reason is in `warnings`
+        the first time, and `unsaved` until a save works again)."""
+        if self.workout is None:
+            return True
+        try:
             self.profile.save_current(self.workout.to_dict())
+        except OSError as error:
+            self._failed(f"The workout could not be saved to {self.profile.current_path}: {_reason(error)}. "
+                         "It is kept here and saved again with the next change.")
+            return False
+        if self.unsaved is not None:
+            self.unsaved = None
+            self.warnings.append(f"The workout is saved again to {self.profile.current_path}.")
+        return True
 
     def finish(self) -> Path | None:
-        """Write the workout to sessions/ (if any set was logged) and clear current.toml."""
+        """Write the workout to sessions/ (if any set was logged) and clear current.toml. When the
+        session cannot be written, raise SaveError and keep the workout and current.toml."""
         if self.workout is None:
             return None
         session = self.workout.finish()
-        path = self.profile.write_session(session) if session.exercises else None
-        self.profile.clear_current()
+        try:
+            path = self.profile.write_session(session) if session.exercises else None
+        except OSError as error:
+            self.save()
+            folder = self.profile.sessions_dir / f"{session.started:%Y}"
+            raise SaveError(f"The workout could not be saved to {error.filename or folder}: {_reason(error)}. "
+                            "It is still open: finishing again retries.") from None
+        try:
+            self.profile.clear_current()
+        except OSError as error:
+            self.warnings.append(f"Saved, but {self.profile.current_path} could not be removed: {_reason(error)}")
         self.workout = None
+        self.unsaved = None
         return path
+
+    def _failed(self, message: str) -> None:
+        if self.unsaved is None:
+            self.warnings.append(message)
+        self.unsaved = message
 
     # -- what last time says ----------------------------------------------------------------------
 
@@ -140,3 +186,7 @@ class Trainer:
     def _require_lock(self) -> None:
         if not self.can_train:
             raise ReadOnlyError("another soleus-tui is training on this profile")
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

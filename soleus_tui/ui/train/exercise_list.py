@@ -6,6 +6,7 @@ on to it, and the runner's `n` does the same with the next one in the list.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -46,7 +47,7 @@ class TrainScreen(Screen[None]):
         self.sub_title = "Train"
         table = self.query_one(DataTable)
         for exercise in self.app.catalog:
-            table.add_row(exercise.name, f"{exercise.knee_angle}°", exercise.target_text, "", "…", key=exercise.id)
+            table.add_row(Text(exercise.name), f"{exercise.knee_angle}°", exercise.target_text, "", "…", key=exercise.id)
         if self.app.trainer.workout is not None:  # resumed from an earlier run: straight back to it
             self.app.push_screen(RunnerScreen())
 

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from soleus_tui.core.train.trainer import SaveError
+
 
 class ResumeScreen(ModalScreen[None]):
     CSS_PATH = "../widgets/dialogs.tcss"
@@ -44,6 +46,10 @@ class ResumeScreen(ModalScreen[None]):
         self.app.switch_mode("train")
 
     def action_finish(self) -> None:
-        path = self.app.trainer.finish_saved(self.saved)
+        try:
+            path = self.app.trainer.finish_saved(self.saved)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
+            return
         self.dismiss()
         self.notify(f"Saved to history as {path.name}" if path else "Nothing was logged, so nothing was saved")

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.history.stats import Suggestion
+from soleus_tui.core.train.trainer import SaveError
 from soleus_tui.core.train.workout import Event, Phase, Workout
 from soleus_tui.ui.train.runner_text import RunnerView, exercise_done, history_lines, runner_view
 from soleus_tui.ui.train.readout import BigReadout
@@ -190,6 +191,7 @@ class RunnerScreen(Screen[None]):
         if isinstance(result, list):  # the calls that can ring say what happened; the rest return a flag
             self.hear(result)
         self.show()
+        self.app.show_warnings()  # a save that failed, or works again
 
     def action_count(self) -> None:
         self.act(Workout.press_space)
@@ -229,7 +231,11 @@ class RunnerScreen(Screen[None]):
             self.act(lambda workout: workout.set_notes(note))
 
     def action_finish(self) -> None:
-        path = self.app.trainer.finish()
+        try:
+            path = self.app.trainer.finish()
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
+            return
         if path is None:
             self.notify("Nothing was logged, so nothing was saved.", title="Workout finished")
         else:

@@ -40,7 +40,7 @@ async def test_the_list_shows_every_exercise_with_its_plan(data_dir: Path, clock
         screen = await open_list(app, pilot)
         table = screen.query_one(DataTable)
         assert table.row_count == len(app.catalog)
-        first = table.get_row_at(0)
+        first = [str(cell) for cell in table.get_row_at(0)]
         assert first == ["Seated dumbbell calf raise", "90°", "3 x 12", "2:00", "none yet"]
         hold = next(e for e in app.catalog if e.is_hold)
         assert table.get_row(hold.id)[2] == f"{hold.sets} x {hold.hold_s:g} s hold"

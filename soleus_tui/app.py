@@ -1,37 +1,32 @@
-"""The Textual app: wiring only. Modes, global keys, and the objects the screens share."""
+"""The Textual app: wiring only. Modes, global keys, and the profile's services the screens share."""
 
 from __future__ import annotations
 
-import asyncio
-import os
-import signal
-import threading
-from collections.abc import Callable
-from functools import cached_property
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
-from textual.app import App
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
 from soleus_tui.core.clock import Clock, SystemClock
-from soleus_tui.core.settings import Settings, load_settings, save_settings
-from soleus_tui.core.store import Profile, default_config_dir
-from soleus_tui.ui.widgets.keys import APP_BINDINGS
+from soleus_tui.core.services import ProfileServices
+from soleus_tui.core.store import Profile
+from soleus_tui.ui.widgets.keys import APP_BINDINGS, key_word
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from soleus_tui.core.catalog import Catalog
-    from soleus_tui.core.lock import ProfileLock
+    from soleus_tui.core.settings import Settings
     from soleus_tui.core.train.trainer import Trainer
 
 MINIMUM_SIZE = Size(60, 20)
 HOME = "home"
-LEAVE_WITHIN_S = 2.0
 
 
 def _lazy(module: str, name: str) -> Callable[[], Screen]:
@@ -67,53 +62,40 @@ class SoleusApp(App[int]):
         clock: Clock | None = None,
     ) -> None:
         super().__init__()
-        self.profile = Profile.open(Path(data_dir), profile)
-        self.settings, self._startup_warnings = load_settings(self.profile.settings_path)
-        self.plain = plain or self.settings.plain
-        self.clock = clock or SystemClock()
-        self._exercises_path = exercises
+        self.services = ProfileServices.open(Profile.open(Path(data_dir), profile), clock or SystemClock(), plain, exercises)
+        self.keymap = dict(self._normalize_keymap(self.settings.keymap))
+        self.set_keymap(self.keymap)  # checked after the first frame; see check_keymap
         self.bells_rung = 0
 
-    # The catalog, the lock and the trainer are built on first use, after the first frame.
+    # The screens' view of the services.
+    profile = property(lambda self: self.services.profile)
+    clock = property(lambda self: self.services.clock)
+    plain = property(lambda self: self.services.plain)
+    settings: Settings = property(lambda self: self.services.settings)  # type: ignore[assignment]
+    catalog: Catalog = property(lambda self: self.services.catalog)  # type: ignore[assignment]
+    trainer: Trainer = property(lambda self: self.services.trainer)  # type: ignore[assignment]
 
-    @cached_property
-    def catalog(self) -> Catalog:
-        from soleus_tui.core.catalog import load_catalog
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, less the screenshot: it needs a Downloads folder a gym PC lacks."""
+        return (command for command in super().get_system_commands(screen) if command.title != "Screenshot")
 
-        catalog = load_catalog(self._exercises_path, default_config_dir() / "exercises.toml")
-        for warning in catalog.warnings:
-            self.notify(warning, title="Exercise catalog", severity="warning", markup=False, timeout=10)
-        return catalog
-
-    @cached_property
-    def _lock(self) -> ProfileLock:
-        from soleus_tui.core.lock import ProfileLock
-
-        return ProfileLock(self.profile.lock_path)
-
-    @cached_property
-    def trainer(self) -> Trainer:
-        from soleus_tui.core.train.trainer import Trainer
-
-        can_train = self._lock.acquire()
-        self.profile.read_only = not can_train  # the second instance looks and writes nothing
-        return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=can_train)
+    def get_key_display(self, binding: Binding) -> str:
+        return binding.key_display or key_word(binding.key, self.plain) or super().get_key_display(binding)
 
     def on_mount(self) -> None:
+        from soleus_tui.ui.shell.leaving import leave_on_signals
+
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme  # only when it differs: a theme change restyles everything
-        if self.plain:
-            self.add_class("plain")
-        loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGHUP, self.leave, False)
-        loop.add_signal_handler(signal.SIGTERM, self.leave, True)
-        for warning in self._startup_warnings:
-            self.notify(warning, severity="warning", markup=False, timeout=10)
+        self.theme_changed_signal.subscribe(self, lambda theme: self.services.with_theme(theme.name))
+        self.set_class(self.plain, "plain")
+        leave_on_signals(self, self.save_workout)
+        self.show_warnings()
         self.call_after_refresh(self.check_profile)
 
     def check_profile(self) -> None:
-        """Is another instance training here? Was a workout left unfinished?"""
-        if not self.trainer.can_train:
+        """Is another instance training here? Was a workout left unfinished? Is the keymap sound?"""
+        if self.services.read_only:
             self.notify(
                 "Another soleus-tui is training on this profile: you can look around, but not start a workout.",
                 title="Read-only",
@@ -121,39 +103,48 @@ class SoleusApp(App[int]):
                 timeout=10,
             )
         elif (saved := self.trainer.saved_workout()) is not None:
-            from soleus_tui.ui.train.resume import ResumeScreen
             from soleus_tui.ui.shell.too_small import fit_to
+            from soleus_tui.ui.train.resume import ResumeScreen
 
             fit_to(self, MINIMUM_SIZE, MINIMUM_SIZE)  # the question goes under, not over, a size warning
             self.push_screen(ResumeScreen(saved))
             fit_to(self, self.size, MINIMUM_SIZE)
         self.show_warnings()
+        if self.keymap:
+            self.check_keymap()
+        self.warm_up()
 
-    def leave(self, terminal_alive: bool) -> None:
-        """SIGTERM, or SIGHUP when the SSH line drops: save and be gone within seconds.
+    @work(thread=True, group="warm-up")
+    def warm_up(self) -> None:
+        """Import the areas while the first screen is read, so the first 1, 2 or 3 only draws."""
+        for module in ("history.history", "train.exercise_list", "learn.learn"):
+            import_module(f"soleus_tui.ui.{module}")
 
-        With the terminal gone, Textual's shutdown can block for ever writing to it, so a hang-up
-        leaves at once; a terminate restores the terminal, but no longer than LEAVE_WITHIN_S.
-        """
-        try:
-            if "trainer" in self.__dict__:
-                self.trainer.save()
-        finally:
-            if not terminal_alive:
-                os._exit(0)
-            watchdog = threading.Timer(LEAVE_WITHIN_S, os._exit, (0,))
-            watchdog.daemon = True
-            watchdog.start()
-            self.exit(0)
+    @work(thread=True, group="keymap")
+    def check_keymap(self) -> None:
+        """Every screen's bindings are read to check the user's keys: off the UI thread."""
+        from soleus_tui.ui.keymap import binding_owners, check_keymap
+
+        kept, warnings = check_keymap(self.settings.keymap, binding_owners())
+        if warnings:
+            self.call_from_thread(self.use_keymap, kept, warnings)
+
+    def use_keymap(self, keymap: dict[str, str], warnings: list[str]) -> None:
+        self.keymap = keymap
+        self.set_keymap(keymap)
+        self.services.warnings += warnings
+        self.show_warnings()
+
+    def save_workout(self) -> None:
+        if "trainer" in self.services.__dict__:
+            self.trainer.save()
 
     def on_unmount(self) -> None:
-        if "_lock" in self.__dict__:
-            self._lock.release()
+        self.services.close()
 
     def show_warnings(self) -> None:
-        """Show, once each, what the core set aside (a quarantined file, a bad setting)."""
-        while self.trainer.warnings:
-            self.notify(self.trainer.warnings.pop(0), severity="warning", markup=False, timeout=15)
+        for warning in self.services.take_warnings():
+            self.notify(warning, severity="warning", markup=False, timeout=15)
 
     def ring_bell(self) -> None:
         if self.settings.bell:
@@ -161,14 +152,9 @@ class SoleusApp(App[int]):
             self.bell()
 
     def update_settings(self, settings: Settings) -> None:
-        """Used at once; kept in settings.toml unless another instance holds the profile."""
-        self.settings = self.trainer.settings = settings
-        try:
-            self.profile.require_writable()
-            save_settings(self.profile.settings_path, settings)
-        except OSError as error:
-            self.notify(f"Settings apply until you quit, but were not saved: {error}", severity="warning",
-                        markup=False)
+        self.services.update_settings(settings)
+        self.set_class(self.plain, "plain")
+        self.show_warnings()
 
     def on_resize(self, event: events.Resize) -> None:
         from soleus_tui.ui.shell.too_small import fit_to
@@ -189,4 +175,4 @@ class SoleusApp(App[int]):
         from soleus_tui.ui.shell.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.active_bindings.values()))
+            self.push_screen(HelpScreen(self.screen))

@@ -19,8 +19,8 @@ NEAR = 20  # rows from the end at which the next page comes
 
 class PagedTable(DataTable[RenderableType]):
     BINDINGS = [
-        Binding("home", "scroll_top", "First row", show=False),
-        Binding("end", "scroll_bottom", "Last row shown", show=False),
+        Binding("home", "scroll_top", "First row", show=False, id="history.first-row"),
+        Binding("end", "scroll_bottom", "Last row shown", show=False, id="history.last-row"),
     ]
 
     row_of: Callable[[Any], Row]  # set by show, with the items

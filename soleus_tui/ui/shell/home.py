@@ -18,7 +18,7 @@ MENU = "\n\n".join(f"[bold $text on $accent] {key} [/]  [bold]{name}[/]\n      {
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [Binding("s", "settings", "Settings", id="settings")]
+    BINDINGS = [Binding("s", "settings", "Settings", id="home.settings")]
 
     def compose(self) -> ComposeResult:
         yield Header()

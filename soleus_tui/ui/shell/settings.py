@@ -66,16 +66,13 @@ class SettingsScreen(ModalScreen[None]):
         if event.select.id == "units":
             self.save(replace(self.app.settings, units=str(event.value)))
         elif event.value != self.app.theme:
-            self.app.theme = str(event.value)
-            self.save(replace(self.app.settings, theme=str(event.value)))
+            self.app.theme = str(event.value)  # the app keeps the theme it is given
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.checkbox.label = toggle_label(str(event.checkbox.id), event.value)
         if event.checkbox.id == "bell":
             self.save(replace(self.app.settings, bell=event.value))
         elif event.checkbox.id == "plain":
-            self.app.plain = event.value
-            self.app.set_class(event.value, "plain")
             self.save(replace(self.app.settings, plain=event.value))
         else:
             self.query_one("#rest-list").disabled = not event.value

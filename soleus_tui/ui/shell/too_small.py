@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
@@ -11,7 +13,7 @@ from textual.widgets import Static
 
 class TooSmallScreen(ModalScreen[None]):
     CSS_PATH = "../widgets/dialogs.tcss"
-    BINDINGS = [Binding("q", "app.quit", "Quit", id="quit")]
+    BINDINGS = [Binding("q", "app.quit", "Quit", id="app.quit")]
     def __init__(self, minimum: Size) -> None:
         super().__init__()
         self.minimum = minimum
@@ -29,7 +31,7 @@ class TooSmallScreen(ModalScreen[None]):
         self.show_size(self.app.size)
 
 
-def fit_to(app: App[object], size: Size, minimum: Size) -> None:
+def fit_to(app: App[Any], size: Size, minimum: Size) -> None:
     """Cover the app while the terminal is below the minimum; uncover it once it is not."""
     too_small = size.width < minimum.width or size.height < minimum.height
     showing = isinstance(app.screen, TooSmallScreen)

@@ -16,10 +16,10 @@ from soleus_tui.core.train.trainer import SaveError
 class ResumeScreen(ModalScreen[None]):
     CSS_PATH = "../widgets/dialogs.tcss"
     BINDINGS = [
-        Binding("r", "resume", "Resume", id="resume"),
-        Binding("f", "finish", "Finish and save", id="finish-saved"),
-        Binding("q", "app.quit", "Quit (the workout stays saved)", id="quit"),
-        Binding("question_mark", "app.help", "Keys", key_display="?", id="help"),
+        Binding("r", "resume", "Resume", id="resume.resume"),
+        Binding("f", "finish", "Finish and save", id="resume.finish"),
+        Binding("q", "app.quit", "Quit (the workout stays saved)", id="app.quit"),
+        Binding("question_mark", "app.help", "Keys", key_display="?", id="app.help"),
     ]
 
     def __init__(self, saved: dict[str, Any]) -> None:

@@ -8,18 +8,32 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-APP_BINDINGS = [
-    Binding("1", "switch_mode('learn')", "Learn", id="learn"),
-    Binding("2", "switch_mode('train')", "Train", id="train"),
-    Binding("3", "switch_mode('history')", "History", id="history"),
-    Binding("question_mark", "help", "Keys", key_display="?", id="help"),
-    Binding("escape", "go_back", "Back", show=False, id="back"),
-    Binding("q", "quit", "Quit", id="quit"),
-    Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-now"),
+APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding("1", "switch_mode('learn')", "Learn", id="app.learn"),
+    Binding("2", "switch_mode('train')", "Train", id="app.train"),
+    Binding("3", "switch_mode('history')", "History", id="app.history"),
+    Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
+    Binding("escape", "go_back", "Back", show=False, id="app.back"),
+    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-now"),
 ]
 
 # The area keys, for screens that keep the footer for their own keys.
-AREA_BINDINGS = [binding for binding in APP_BINDINGS if binding.show and binding.key != "question_mark"]
+AREA_BINDINGS = [b for b in APP_BINDINGS if isinstance(b, Binding) and b.show and b.key != "question_mark"]
+
+
+# Keys written as words: Textual's glyphs (⏎, ⌫) are not in every font. The arrows stay glyphs,
+# short in a footer, except in plain mode, which is ASCII only.
+KEY_WORDS = {"enter": "enter", "backspace": "backspace", "escape": "esc", "space": "space", "tab": "tab",
+             "delete": "del"}  # fmt: skip
+PLAIN_ARROWS = {"up": "up", "down": "down", "left": "<-", "right": "->"}
+
+
+def key_word(key: str, plain: bool = False) -> str | None:
+    """The word for a named key, with its modifiers: 'ctrl+enter'; None for keys Textual writes well."""
+    *modifiers, name = key.split("+")
+    word = KEY_WORDS.get(name) or (PLAIN_ARROWS.get(name) if plain else None)
+    return "+".join([*modifiers, word]) if word else None
 
 
 def key_label(node: DOMNode, binding_id: str) -> str:

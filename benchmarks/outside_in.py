@@ -1,0 +1,123 @@
+"""Start-up as a user sees it: the app in a real pseudo-terminal, timed until its text is on
+screen (pyte renders what the terminal receives), against a bare Textual app in the same run.
+
+    python -m benchmarks.outside_in           # the figures
+    python -m benchmarks.outside_in bare      # the bare app itself (Header, Static, Footer)
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pyte
+
+from benchmarks.terminal import Terminal, app_env, soleus_argv
+
+SIZE = (80, 24)
+PAINTED = "palette"  # the right end of the footer: both apps draw it in their first full frame
+PATIENCE_S = 30.0
+
+
+class Screen:
+    """A pseudo-terminal whose output is rendered as a person would see it."""
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        self.began = time.monotonic()
+        self.terminal = Terminal.spawn(argv, app_env(), SIZE)
+        self.screen = pyte.Screen(*SIZE)
+        self.stream = pyte.ByteStream(self.screen)
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, shown: Callable[[str], bool]) -> float:
+        """Seconds from now until the screen shows it."""
+        start = time.monotonic()
+        while not shown(self.text()):
+            left = start + PATIENCE_S - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"nothing matched on screen:\n{self.text()}")
+            ready, _, _ = select.select([self.terminal.fd], [], [], left)
+            if ready:
+                self.stream.feed(os.read(self.terminal.fd, 65536))
+        return time.monotonic() - start
+
+    def press(self, keys: str) -> None:
+        os.write(self.terminal.fd, keys.encode())
+
+    def close(self) -> None:
+        self.terminal.close()
+
+
+def first_paint(argv: Sequence[str]) -> float:
+    screen = Screen(argv)
+    try:
+        return screen.wait_for(lambda text: PAINTED in text)
+    finally:
+        screen.close()
+
+
+def history_first_rows(data_dir: Path, newest_day: str) -> float:
+    """From pressing 3 on the painted home screen to the newest workout's date on screen."""
+    screen = Screen(soleus_argv(data_dir))
+    try:
+        screen.wait_for(lambda text: PAINTED in text)
+        screen.press("3")
+        return screen.wait_for(lambda text: newest_day in text)
+    finally:
+        screen.close()
+
+
+def newest_day(data_dir: Path) -> str:
+    newest = max((data_dir / "profiles" / "default" / "sessions").rglob("*.toml"))
+    return newest.name[:10]
+
+
+def outside_in(empty: Path, history: Path, runs: int = 7) -> dict[str, float]:
+    """Medians over interleaved runs, so a busy moment of the machine hits every kind alike."""
+    bare_argv = [sys.executable, "-m", "benchmarks.outside_in", "bare"]
+    times: dict[str, list[float]] = {"bare": [], "empty": [], "history": [], "history_rows": []}
+    day = newest_day(history)
+    first_paint(soleus_argv(empty))  # warm the file cache and the bytecode
+    history_first_rows(history, day)  # builds the summary cache once, as the very first open does
+    for _ in range(runs):
+        times["bare"].append(first_paint(bare_argv))
+        times["empty"].append(first_paint(soleus_argv(empty)))
+        times["history"].append(first_paint(soleus_argv(history)))
+        times["history_rows"].append(history_first_rows(history, day))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def bare() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Hello")
+            yield Footer()
+
+    Bare().run()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["bare"]:
+        bare()
+    else:
+        import tempfile
+
+        from benchmarks.synthetic import write_history
+
+        work = Path(tempfile.mkdtemp(prefix="soleus-outside-in-"))
+        write_history(work / "history", years=10)
+        figures = outside_in(work / "empty", work / "history")
+        for name, seconds in figures.items():
+            ratio = f" = {seconds / figures['bare']:.2f} x bare" if name in ("empty", "history") else ""
+            print(f"{name:<14} {seconds * 1000:6.0f} ms{ratio}")

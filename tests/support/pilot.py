@@ -1,0 +1,30 @@
+"""Waiting for what the app does, never for a guessed time, and reading what it told the user."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App
+from textual.pilot import Pilot
+
+PATIENCE_S = 20.0  # generous: a loaded 2-core machine is slow, and a condition ends the wait at once
+
+
+async def wait_until(pilot: Pilot[Any], condition: Callable[[], object], what: str = "the condition") -> None:
+    """Let the app run until `condition()` holds; fail, naming it, if it never does."""
+    deadline = time.monotonic() + PATIENCE_S
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {PATIENCE_S:g} s for {what}")
+        await pilot.pause(0.01)
+
+
+def notifications(app: App[Any]) -> list[str]:
+    """The messages of the notifications the app has shown (Textual keeps them privately)."""
+    return [notification.message for notification in app._notifications]
+
+
+def notified(app: App[Any], text: str) -> bool:
+    return any(text in message for message in notifications(app))

@@ -15,19 +15,20 @@ from typing import Any
 MAX_NAME_CHARS = 200  # an exercise or a programme name
 MAX_ID_CHARS = 64
 MAX_TEXT_CHARS = 2000  # a note, a cue, a reason
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Bidirectional overrides reorder what the eye reads; line and paragraph separators break lines.
+INVISIBLE_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029")
 
 
 def _visible(char: str) -> str:
     code = ord(char)
-    if code < 32 or code == 127 or 128 <= code < 160 or char in BIDI_CONTROLS:
+    if code < 32 or code == 127 or 128 <= code < 160 or char in INVISIBLE_CONTROLS:
         return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
     return char
 
 
 def plain_text(text: str) -> str:
     """The text with every control character written out as a visible escape, like \\x1b."""
-    if text.isprintable() and not BIDI_CONTROLS.intersection(text):
+    if text.isprintable() and not INVISIBLE_CONTROLS.intersection(text):
         return text
     return "".join(map(_visible, text))
 

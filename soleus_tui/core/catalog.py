@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from soleus_tui.core.text import plain_text
+from soleus_tui.core.text import MAX_TEXT_CHARS, plain_text
 
 KINDS = ("reps", "hold")
 LOADS = ("bodyweight", "dumbbell", "machine", "band")
@@ -167,6 +167,8 @@ def _exercise(table: dict[str, Any], index: int, line_of: Callable[[str], int], 
             raise fail(key, f"{key} must be text in quotes, not {value!r}")
         if not value.strip():
             raise fail(key, f"{key} must not be empty")
+        if len(value) > MAX_TEXT_CHARS:
+            raise fail(key, f"{key} is longer than {MAX_TEXT_CHARS} characters")
         return plain_text(value)
 
     exercise_id = table.get("id")

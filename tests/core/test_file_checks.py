@@ -273,6 +273,15 @@ def test_a_deeply_nested_user_catalog_is_a_warning(tmp_path: Path) -> None:
     assert len(catalog) > 0 and "nested too deeply" in catalog.warnings[0]
 
 
+def test_a_ten_megabyte_name_in_a_user_catalog_is_refused_with_its_line(tmp_path: Path, reps_exercise: Exercise) -> None:
+    table = exercise_table(reps_exercise) | {"id": "mine", "name": "N" * 10_000_000}
+    del table["hold_s"]
+    user_file = tmp_path / "exercises.toml"
+    user_file.write_text(tomli_w.dumps({"schema": 1, "exercise": [table]}))
+    catalog = load_catalog(None, user_file)
+    assert catalog.get("mine") is None and "name is longer than" in catalog.warnings[0]
+
+
 def test_control_characters_in_a_user_catalog_become_visible(tmp_path: Path, reps_exercise: Exercise) -> None:
     table = exercise_table(reps_exercise) | {"id": "mine", "name": "a[/]b\x1b]2;PWNED\x07", "cues": ["\x1b[7mx"]}
     del table["hold_s"]

@@ -28,6 +28,10 @@ class SessionFormatError(ValueError):
     """A session table that is not schema 1 or misses what a session needs."""
 
 
+class NewerSessionError(SessionFormatError):
+    """A session written by a newer version: neither read nor moved, left as it is."""
+
+
 @dataclass(frozen=True)
 class SetLog:
     reps: int
@@ -180,7 +184,10 @@ def exercises_from_list(items: Any) -> list[ExerciseLog]:
 def session_from_dict(table: dict[str, Any]) -> Session:
     """The one way a session table becomes a Session: every value checked, every text plain.
     A wall clock set back during a workout cannot give it a negative length."""
-    if table.get("schema") != SCHEMA:
+    schema = table.get("schema")
+    if type(schema) is int and schema > SCHEMA:
+        raise NewerSessionError(f"schema {schema} is newer than this version reads ({SCHEMA})")
+    if schema != SCHEMA:
         raise SessionFormatError(f"schema must be {SCHEMA}")
     notes = table.get("notes", "")
     kind = table.get("kind", "training")

@@ -85,6 +85,15 @@ def test_a_session_with_impossible_values_is_quarantined_and_history_opens(profi
     assert broken.name in warnings[0]
 
 
+def test_a_session_of_a_newer_schema_is_left_where_it_is(profile: Profile) -> None:
+    table = session_table(schema=2) | {"future": {"kept": True}}
+    path = write_session_file(profile, tomli_w.dumps(table))
+    before = path.read_bytes()
+    digests, warnings = history_of(profile)
+    assert digests == [] and path.read_bytes() == before and not profile.quarantine_dir.exists()
+    assert path.name in warnings[0] and "schema 2" in warnings[0]
+
+
 def test_a_deeply_nested_session_is_unreadable_not_a_crash(profile: Profile) -> None:
     broken = write_session_file(profile, DEEP)
     assert history_of(profile)[0] == [] and not broken.exists()

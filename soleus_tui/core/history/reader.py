@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from soleus_tui.core.session import Session
+from soleus_tui.core.session import NewerSessionError, Session
 from soleus_tui.core.store import UNREADABLE, Profile
 
 # File names carry local wall time. Two names further apart than the widest gap between UTC
@@ -38,6 +38,9 @@ class HistoryReader:
         try:
             return self.profile.read_session(path)
         except FileNotFoundError:
+            return None
+        except NewerSessionError as error:
+            self.left.append((path, f"{error}; it is left as it is"))
             return None
         except UNREADABLE as error:
             try:

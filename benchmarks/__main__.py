@@ -14,9 +14,11 @@ from pathlib import Path
 
 from benchmarks.history import history_timings_in_a_fresh_process
 from benchmarks.outside_in import outside_in
+from benchmarks.import_20k import import_timings
 from benchmarks.startup import autosave_latency, first_frame_ratios
 from benchmarks.synthetic import write_history
-from benchmarks.terminal import rest_timer_cost, termdown_cost
+from benchmarks.terminal import metronome_cost, rest_timer_cost, termdown_cost
+from benchmarks.today import home_plan_s, start_hsr, today_command_s
 
 
 def row(what: str, figure: str, target: str, met: bool) -> None:
@@ -62,7 +64,19 @@ def main() -> None:
         row("termdown, same countdown", f"{theirs['rest_bps']:.0f} B/s, {theirs['rest_cpu']:.2f} % CPU", "(reference)", True)
     else:
         print("  termdown is not installed (pip install termdown) - compared with 1 KB/s only")
+    test = metronome_cost(work / "test")
+    row("terminal output, test metronome", f"{test['metronome_bps']:.0f} B/s, {test['metronome_cpu']:.2f} % CPU", "(reported)", True)
+    row("terminal output, rest between legs", f"{test['leg_rest_bps']:.0f} B/s", f"<= {budget:.0f} B/s", test["leg_rest_bps"] <= budget)
     row("peak memory, ten years, History open", f"{peak:.0f} MiB", "< 80 MiB", peak < 80)
+
+    imports = import_timings(work / "import")
+    row("import, 20,000-row Strong export", f"{imports['first']:.2f} s ({imports['sessions']:.0f} files)", "< 2 s", imports["first"] < 2)
+    row("import, the same file again", f"{imports['again']:.2f} s (nothing added)", "< 2 s", imports["again"] < 2)
+
+    start_hsr(history)  # from here on a programme runs on the ten years
+    command, plan = today_command_s(history), home_plan_s(history)
+    row("`soleus-tui today`, ten years, hsr-12", f"{command * 1000:.0f} ms (whole process)", "<= 300 ms", command <= 0.3)
+    row("home screen's plan, ten years (worker)", f"{plan * 1000:.0f} ms", "(off the UI)", True)
 
 
 if __name__ == "__main__":

@@ -110,3 +110,20 @@ def termdown_cost(seconds: float = 20.0) -> dict[str, float] | None:
     finally:
         terminal.close()
 
+
+
+def metronome_cost(data_dir: Path, seconds: float = 20.0) -> dict[str, float]:
+    """The heel-raise test: bytes and CPU while the metronome beats, then in the rest between legs."""
+    terminal = Terminal.spawn(soleus_argv(data_dir), app_env())
+    try:
+        terminal.read_for(3.0)  # start-up
+        terminal.press("2", settle=1.5)  # Train
+        terminal.press("t", settle=1.5)  # the test; the first one asks for birth year and sex
+        terminal.press("\x1b", settle=1.0)  # skipped
+        terminal.press("\r", settle=3.5)  # the left leg: through the 3-2-1
+        beat_bps, beat_cpu = measure(terminal, seconds)
+        terminal.press("\r", settle=1.0)  # stop: the rest between the legs
+        rest_bps, rest_cpu = measure(terminal, seconds)
+        return {"metronome_bps": beat_bps, "metronome_cpu": beat_cpu, "leg_rest_bps": rest_bps, "leg_rest_cpu": rest_cpu}
+    finally:
+        terminal.close()

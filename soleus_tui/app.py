@@ -113,6 +113,9 @@ class SoleusApp(App[int]):
         if self.keymap:
             self.check_keymap()
         self.warm_up()
+        from soleus_tui.ui.shell.morning_checkin import offer_morning_checkin
+
+        offer_morning_checkin(self)
 
     @work(thread=True, group="warm-up")
     def warm_up(self) -> None:

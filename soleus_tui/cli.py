@@ -1,4 +1,4 @@
-"""The soleus-tui command: options, the export subcommand, and clean exits."""
+"""The soleus-tui command: options, the export, import, programme and today subcommands, and clean exits."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from soleus_tui import __version__
-from soleus_tui.core.store import Profile, StoreError, resolve_data_dir, valid_profile_name
+from soleus_tui.core.catalog import Catalog, load_catalog
+from soleus_tui.core.store import Profile, StoreError, default_config_dir, resolve_data_dir, valid_profile_name
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -30,6 +31,15 @@ def build_parser() -> ArgumentParser:
     export = commands.add_parser("export", help="write every logged set to stdout or a file")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--output", metavar="FILE", type=Path, help="write here instead of stdout")
+    bring_in = commands.add_parser("import", help="bring in history from a Strong, Hevy or soleus-tui export")
+    bring_in.add_argument("file", metavar="FILE", type=Path)
+    bring_in.add_argument("--dry-run", action="store_true", help="show what would be imported, write nothing")
+    programme = commands.add_parser("programme", help="list, start or stop a programme")
+    action = programme.add_subparsers(dest="action", metavar="ACTION", parser_class=ArgumentParser, required=True)
+    action.add_parser("list", help="every programme: id, name, weeks, schedule")
+    action.add_parser("start", help="start a programme today").add_argument("id")
+    action.add_parser("stop", help="stop the running programme")
+    commands.add_parser("today", help="today's plan as plain text")
     return parser
 
 
@@ -49,12 +59,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"soleus-tui: {error}", file=sys.stderr)
         return 1
     if args.command == "export":
-        return export(profile, args.format, args.output)
+        return export(profile, args.format, args.output, exercises(args))
+    if args.command == "import":
+        from soleus_tui.core.imports.command import import_command
+
+        return import_command(profile, args.file, exercises(args), sys.stdout, sys.stderr, dry_run=args.dry_run)
+    if args.command in ("programme", "today"):
+        return programmes(profile, args)
     return run_app(data_dir, args)
 
 
-def export(profile: Profile, fmt: str, output: Path | None) -> int:
-    from soleus_tui.core.history.export import write_csv, write_json
+def programmes(profile: Profile, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from soleus_tui.core.programmes import commands
+    from soleus_tui.core.settings import load_settings
+
+    catalog = exercises(args)
+    if args.command == "today":
+        units = load_settings(profile.settings_path)[0].units
+        return commands.today(profile, catalog, units, date.today(), sys.stdout, sys.stderr)
+    if args.action == "list":
+        return commands.list_programmes(catalog, sys.stdout)
+    if args.action == "start":
+        return commands.start(profile, catalog, args.id, date.today(), sys.stdout, sys.stderr)
+    return commands.stop(profile, sys.stdout)
+
+
+def exercises(args: argparse.Namespace) -> Catalog:
+    """The catalog the app would train with; its warnings go to stderr."""
+    found = load_catalog(args.exercises, default_config_dir() / "exercises.toml")
+    for warning in found.warnings:
+        print(f"soleus-tui: {warning}", file=sys.stderr)
+    return found
+
+
+def export(profile: Profile, fmt: str, output: Path | None, catalog: Catalog) -> int:
+    from soleus_tui.core.history.export import ExportRefused, open_output, write_csv, write_json
     from soleus_tui.core.history.reader import HistoryReader
 
     reader = HistoryReader(profile)
@@ -62,10 +103,13 @@ def export(profile: Profile, fmt: str, output: Path | None) -> int:
     write = write_csv if fmt == "csv" else write_json
     try:
         if output is None:
-            write(sessions, sys.stdout)
+            write(sessions, sys.stdout, catalog)
         else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
-                write(sessions, handle)
+            with open_output(output, profile.root) as handle:
+                write(sessions, handle, catalog)
+    except ExportRefused as refusal:
+        print(f"soleus-tui: {refusal}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `soleus-tui export | head`: the reader has all it wanted
         sys.stdout = None  # type: ignore[assignment]  # nothing more to flush at exit
         return 0

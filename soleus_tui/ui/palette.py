@@ -18,6 +18,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.widgets import DataTable
 
+from soleus_tui.core.catalog import Catalog
 from soleus_tui.core.history.export import write_csv
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.learn.lessons import load_lessons
@@ -91,14 +92,15 @@ class SoleusCommands(Provider):
         app = self.app
         profile = app.profile  # type: ignore[attr-defined]
         target = Path.home() / f"soleus-tui-{profile.root.name}-{date.today():%Y-%m-%d}.csv"
-        app.run_worker(partial(export_csv, app, profile, target), thread=True, group="export")
+        catalog = app.catalog  # type: ignore[attr-defined]
+        app.run_worker(partial(export_csv, app, profile, catalog, target), thread=True, group="export")
 
 
-def export_csv(app: App[object], profile: Profile, target: Path) -> None:
+def export_csv(app: App[object], profile: Profile, catalog: Catalog, target: Path) -> None:
     """Every logged set, oldest first, written whole or not at all (0600, like every file of ours)."""
     reader = HistoryReader(profile)
     text = io.StringIO()
-    write_csv([session for _, session in reader.sessions()][::-1], text)
+    write_csv([session for _, session in reader.sessions()][::-1], text, catalog)
     try:
         atomic_write_text(target, text.getvalue())
     except OSError as error:

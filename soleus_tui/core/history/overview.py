@@ -39,6 +39,8 @@ class Overview:
 
 
 def overview(summaries: Sequence[SessionSummary], today: date, weeks: int = CHART_WEEKS) -> Overview:
+    """Training only: capacity tests count in none of these numbers."""
+    summaries = [summary for summary in summaries if summary.kind != "test"]
     days = [summary.started.date() for summary in summaries]
     day_volume: dict[date, float] = {}
     for day, summary in zip(days, summaries):
@@ -83,6 +85,8 @@ def exercise_records(highlights_newest_first: Sequence[Session], catalog: Catalo
     workouts: dict[str, list[Session]] = {}
     logged_names: dict[str, str] = {}
     for session in highlights_newest_first:
+        if session.kind == "test":
+            continue
         for exercise in session.exercises:
             done = workouts.setdefault(exercise.id, [])
             if not done or done[-1] is not session:
@@ -113,6 +117,15 @@ def exercise_trend(highlights_newest_first: Iterable[Session], exercise_id: str)
     the heaviest set of at least one rep."""
     return [
         (session.started, bests([session], exercise_id, target_reps=1))
+        for session in highlights_newest_first
+        if any(exercise.id == exercise_id for exercise in session.exercises)
+    ]
+
+
+def exercise_pains(highlights_newest_first: Iterable[Session], exercise_id: str) -> list[int | None]:
+    """Pain during this exercise in each workout of its trend, in the same order; None: not asked."""
+    return [
+        next(e.pain for e in session.exercises if e.id == exercise_id)
         for session in highlights_newest_first
         if any(exercise.id == exercise_id for exercise in session.exercises)
     ]

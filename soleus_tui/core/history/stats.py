@@ -1,4 +1,4 @@
-"""Numbers drawn from history: per-session totals, streaks, weekly volume, bests, progression."""
+"""Numbers drawn from history: per-session totals, streaks, weekly volume, bests."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from soleus_tui.core.session import Session, SetLog
+from soleus_tui.core.session import Session
+from soleus_tui.core.train.suggestions import Suggestion  # noqa: F401  the runner screens still import it from here
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class SessionSummary:
     reps: int
     hold_s: float
     volume_kg: float
+    kind: str = "training"  # "test": a capacity test, kept out of volume, streaks and bests
 
     @property
     def duration_s(self) -> float:
@@ -34,6 +36,7 @@ def summarize(session: Session) -> SessionSummary:
         reps=sum(s.reps for s in sets),
         hold_s=round(sum(s.hold_s for s in sets), 1),
         volume_kg=round(sum(s.volume_kg for s in sets), 2),
+        kind=session.kind,
     )
 
 
@@ -95,12 +98,17 @@ class ExerciseBests:
 
 
 def bests(sessions: Iterable[Session], exercise_id: str, target_reps: int) -> ExerciseBests:
+    """The best sets of an exercise; warm-up sets never count."""
     heaviest = most = longest = None
     for session in sessions:
+        if session.kind == "test":
+            continue
         for exercise in session.exercises:
             if exercise.id != exercise_id:
                 continue
             for s in exercise.sets:
+                if s.warmup:
+                    continue
                 if s.reps >= target_reps > 0 and (heaviest is None or s.load_kg > heaviest.load_kg):
                     heaviest = Best(s.reps, s.load_kg, s.started)
                 if s.reps and (most is None or (s.reps, s.load_kg) > (most.value, most.load_kg)):
@@ -108,36 +116,3 @@ def bests(sessions: Iterable[Session], exercise_id: str, target_reps: int) -> Ex
                 if s.hold_s and (longest is None or s.hold_s > longest.value):
                     longest = Best(s.hold_s, s.load_kg, s.started)
     return ExerciseBests(heaviest, most, longest)
-
-
-def last_time(sessions_newest_first: Iterable[Session], exercise_id: str) -> list[SetLog]:
-    """The sets of the most recent session that did this exercise."""
-    for session in sessions_newest_first:
-        sets = [s for e in session.exercises if e.id == exercise_id for s in e.sets]
-        if sets:
-            return sets
-    return []
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    load_kg: float
-    reps: int  # 0 for a hold
-    hold_s: float
-    reason: str
-
-
-def suggest(last: Sequence[SetLog], target_reps: int, target_hold_s: float, load_step_kg: float) -> Suggestion | None:
-    """Double progression: every set at the top of the range last time means one load step up;
-    otherwise the same load and one more rep (or the full hold) than the best set managed."""
-    if not last:
-        return None
-    load = max(s.load_kg for s in last)
-    if target_hold_s:
-        if all(s.hold_s >= target_hold_s for s in last):
-            return Suggestion(load + load_step_kg, 0, target_hold_s, "every hold reached its target: add load")
-        return Suggestion(load, 0, target_hold_s, "hold the full time at this load first")
-    if all(s.reps >= target_reps for s in last):
-        return Suggestion(load + load_step_kg, target_reps, 0.0, "every set reached the top: one step heavier")
-    best = max(s.reps for s in last)
-    return Suggestion(load, min(best + 1, target_reps), 0.0, "same load, one more rep")

@@ -47,10 +47,13 @@ def cache_file(profile: Profile) -> Path:
 
 
 def digest(path: Path, session: Session) -> SessionDigest:
+    """A test keeps both its sides: the capacity view reads them, and bests never look at tests."""
+    keep = list if session.kind == "test" else best_candidates
     highlights = Session(
         session.started,
         session.ended,
-        [ExerciseLog(e.id, e.name, best_candidates(e.sets)) for e in session.exercises],
+        [ExerciseLog(e.id, e.name, keep(e.sets), pain=e.pain) for e in session.exercises],
+        kind=session.kind,
     )
     return SessionDigest(path, summarize(session), highlights)
 
@@ -58,10 +61,10 @@ def digest(path: Path, session: Session) -> SessionDigest:
 def best_candidates(sets: Sequence[SetLog]) -> list[SetLog]:
     """The sets `stats.bests` can pick here, whatever the target reps, in their order: for each
     target, the first heaviest set reaching it; the first with the most reps (ties: heavier);
-    the first longest hold. So bests over highlights equal bests over every set."""
+    the first longest hold, warm-ups never. So bests over highlights equal bests over every set."""
     numbered = list(enumerate(sets))
-    rep_sets = [(i, s) for i, s in numbered if s.reps]
-    holds = [(i, s) for i, s in numbered if s.hold_s]
+    rep_sets = [(i, s) for i, s in numbered if s.reps and not s.warmup]
+    holds = [(i, s) for i, s in numbered if s.hold_s and not s.warmup]
     chosen = {
         _first_max([(i, s) for i, s in rep_sets if s.reps >= target], lambda s: s.load_kg)
         for target in {s.reps for _, s in rep_sets}
@@ -172,7 +175,8 @@ def _cached(stamp: list[int], totals: list[Any], row: list[Any]) -> Cached:
     exercises, sets, reps, hold_s, volume_kg = totals
     counts = [whole_number(n, "a count", 0, MAX_COUNT) for n in (exercises, sets, reps)]
     amounts = [finite_number(x, "an amount", 0, MAX_AMOUNT) for x in (hold_s, volume_kg)]
-    return (mtime_ns, size), SessionSummary(highlights.started, highlights.ended, *counts, *amounts), highlights
+    summary = SessionSummary(highlights.started, highlights.ended, *counts, *amounts, kind=highlights.kind)
+    return (mtime_ns, size), summary, highlights
 
 
 def _totals(summary: SessionSummary) -> list[Any]:
@@ -183,18 +187,24 @@ def _session_row(session: Session) -> list[Any]:
     return [
         session.started.isoformat(),
         session.ended.isoformat(),
-        [[e.id, e.name, [_set_row(s) for s in e.sets]] for e in session.exercises],
+        [[e.id, e.name, [_set_row(s) for s in e.sets], *([e.pain] if e.pain is not None else [])]
+         for e in session.exercises],
+        *([session.kind] if session.kind != "training" else []),  # rows written before tests had none
     ]
 
 
 def _session_from_row(row: list[Any]) -> Session:
     """Through session_from_dict, the one check every session passes, file or cache."""
-    started, ended, exercises = row
+    started, ended, exercises, *kind = row
     return session_from_dict({
         "schema": SCHEMA,
         "started": datetime.fromisoformat(started),
         "ended": datetime.fromisoformat(ended),
-        "exercises": [{"id": i, "name": name, "sets": [_set_from_row(*s) for s in sets]} for i, name, sets in exercises],
+        "exercises": [
+            {"id": i, "name": name, "sets": [_set_from_row(*s) for s in sets], **({"pain": pain[0]} if pain else {})}
+            for i, name, sets, *pain in exercises
+        ],
+        **({"kind": kind[0]} if kind else {}),
     })
 
 

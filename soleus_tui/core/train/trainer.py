@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from soleus_tui.core import units
 from soleus_tui.core.catalog import Catalog, Exercise
 from soleus_tui.core.clock import Clock, ManualClock
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.settings import Settings
-from soleus_tui.core.history.stats import Suggestion, last_time, suggest
+from soleus_tui.core.pain.checkins import checkins_path, load_checkins
+from soleus_tui.core.pain.rules import pain_adjusted
+from soleus_tui.core.programmes.today import target, target_of
+from soleus_tui.core.train.suggestions import LoadStep, Performance, Suggestion, last_time, performances, suggest
 from soleus_tui.core.store import UNREADABLE, Profile
 from soleus_tui.core.train.saved import NewerSchemaError, SavedWorkoutError, check_saved_workout
 from soleus_tui.core.train.workout import Event, Workout
@@ -174,14 +176,36 @@ class Trainer:
     def last_time(self, exercise_id: str) -> list[SetLog]:
         return self.last_times([exercise_id])[exercise_id]
 
-    def suggestion(self, exercise: Exercise, last: list[SetLog] | None = None) -> Suggestion | None:
-        last = self.last_time(exercise.id) if last is None else last
-        step = units.from_display(units.STEP[self.settings.units], self.settings.units)
-        return suggest(last, exercise.reps, exercise.hold_s, step)
+    def suggestion(self, exercise: Exercise, last: list[SetLog] | None = None, rm: bool = False) -> Suggestion:
+        """What to try today. `last`, when the caller has read it, is used as it is if it is empty
+        (never done) or complete; otherwise the history is read back to the last complete performance."""
+        today = target(exercise)
+        given = Performance(tuple(s for s in last if not s.warmup), today) if last else None
+        if last is not None and (given is None or given.complete):
+            history = [given] if given is not None else []
+        else:
+            reader = HistoryReader(self.profile)
+            sessions = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))
+            history = performances(sessions, exercise.id, target_of(self.catalog, exercise))
+            self.warnings += reader.warnings()
+        step = LoadStep(self.settings.units, exercise.load_step_kg)
+        return self.with_pain(suggest(history, today, exercise.load, step, rm), exercise, step)
+
+    def with_pain(self, suggestion: Suggestion, exercise: Exercise, step: LoadStep) -> Suggestion:
+        """The pain-monitoring rules on top of the progression (DESIGN section 10): with the pain
+        setting on, the newest session with this exercise and this morning's check-in are read."""
+        if suggestion.first_time or not self.settings.pain:
+            return suggestion
+        checkins, problems = load_checkins(checkins_path(self.profile))
+        reader = HistoryReader(self.profile)
+        sessions = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))
+        morning = checkins.morning_pair(self.clock.now().date())
+        adjusted = pain_adjusted(suggestion, sessions, exercise.id, target(exercise).reps, morning, step.kg)
+        self.warnings += problems + reader.warnings()
+        return replace(adjusted, load_kg=step.snap(adjusted.load_kg)) if adjusted is not suggestion else suggestion
 
     def starting_load(self, exercise: Exercise, last: list[SetLog] | None = None) -> float:
-        hint = self.suggestion(exercise, last)
-        return round(hint.load_kg, 4) if hint else 0.0
+        return self.suggestion(exercise, last).load_kg
 
     def _require_lock(self) -> None:
         if not self.can_train:

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from soleus_tui.ui.history.history_text import best_text, count_text, day_word, hold_text
-from soleus_tui.core.history.overview import ExerciseRecord, TrendPoint, exercise_trend, trend_measure
+from soleus_tui.ui.history.history_text import best_text, count_text, day_word, hold_text, pain_text
+from soleus_tui.core.history.overview import ExerciseRecord, TrendPoint, exercise_pains, exercise_trend, trend_measure
 from soleus_tui.core.session import Session
 from soleus_tui.core.units import format_load
 from soleus_tui.ui.history.bar_chart import BarChart
@@ -26,6 +26,8 @@ class ExerciseHistoryScreen(Screen[None]):
         super().__init__()
         self.record = record
         self.trend = exercise_trend(highlights_newest_first, record.exercise_id)
+        self.pains = exercise_pains(highlights_newest_first, record.exercise_id)
+        self.has_pain = any(pain is not None for pain in self.pains)
         self.measure, self.values = trend_measure(self.trend)
         self.has_reps = record.bests.most_reps is not None
         self.has_holds = record.bests.longest_hold is not None
@@ -45,6 +47,8 @@ class ExerciseHistoryScreen(Screen[None]):
         table.add_columns("Date", "Day", *(["Heaviest set", "Most reps"] if self.has_reps else []))
         if self.has_holds:
             table.add_column("Longest hold")
+        if self.has_pain:
+            table.add_column("Pain")
         table.show(list(enumerate(self.trend)), self.workout_row)
         table.focus()
 
@@ -89,5 +93,7 @@ class ExerciseHistoryScreen(Screen[None]):
             cells += [best_text(bests.heaviest_at_target, unit), best_text(bests.most_reps, unit)]
         if self.has_holds:
             cells.append(best_text(bests.longest_hold, unit, hold=True))
+        if self.has_pain:
+            cells.append(pain_text(self.pains[number]))
         return str(number), cells
 

@@ -45,6 +45,7 @@ class HistoryScreen(Screen[None]):
     BINDINGS = [
         Binding("b", "show_list('bests')", "Bests", id="history.bests"),
         Binding("w", "show_list('workouts')", "Workouts", id="history.workouts"),
+        Binding("c", "capacity", "Capacity", id="history.capacity"),
     ]
 
     class FirstRows(Message):
@@ -75,6 +76,7 @@ class HistoryScreen(Screen[None]):
             with Vertical(id="history-numbers"):
                 yield Static("Reading the history...", id="history-totals")
                 yield BarChart(self.describe_volume, plain=self.app.plain, id="history-volume")
+        yield Static(id="history-programme", markup=False)
         yield Static(CAPTIONS["workouts"], id="history-caption")
         with ContentSwitcher(initial="history-workouts", id="history-lists"):
             yield PagedTable(id="history-workouts")
@@ -103,6 +105,26 @@ class HistoryScreen(Screen[None]):
 
     def read_history(self, first_rows: int) -> None:
         self.read_in_thread(self.app.clock.now().date(), self.app.catalog, first_rows)
+        self.read_programme(self.app.clock.now().date(), self.app.catalog)
+
+    @work(thread=True, exclusive=True, group="history-programme")
+    def read_programme(self, today: date, catalog: Catalog) -> None:
+        """The running programme's weeks come from its own sessions: a short read beside the scan."""
+        from soleus_tui.core.programmes.state import load_state
+        from soleus_tui.core.programmes.text import history_lines
+
+        units = self.app.settings.units
+        try:
+            lines = history_lines(load_state(self.app.profile, catalog, units, today), units)
+        except OSError as error:
+            self.app.notify(f"Could not read the programme: {error.strerror or error}", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.show_programme, lines)
+
+    def show_programme(self, lines: list[str]) -> None:
+        panel = self.query_one("#history-programme", Static)
+        panel.update("\n".join(lines))
+        panel.display = bool(lines)
 
     @work(thread=True, exclusive=True, group="history")
     def read_in_thread(self, today: date, catalog: Catalog, first_rows: int) -> None:
@@ -139,6 +161,7 @@ class HistoryScreen(Screen[None]):
         self.show_overview(message.overview, message.today)
         self.show_bests(message.records)
         self.show_caption()
+        self.refresh_bindings()
 
     # -- showing ----------------------------------------------------------------------------------
 
@@ -176,7 +199,16 @@ class HistoryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_list":
             return parameters[0] != self.shown_list
+        if action == "capacity":
+            return None if self.digests is None else True
         return True
+
+    def action_capacity(self) -> None:
+        from soleus_tui.core.capacity.results import capacity_results
+        from soleus_tui.ui.history.capacity import CapacityScreen
+
+        assert self.digests is not None
+        self.app.push_screen(CapacityScreen(capacity_results(d.highlights for d in self.digests)))
 
     def action_show_list(self, name: str) -> None:
         self.shown_list = name

@@ -72,3 +72,8 @@ def best_text(best: Best | None, unit: str, hold: bool = False) -> str:
         held = hold_text(best.value)
         return f"{held}, {format_load(best.load_kg, unit)}" if best.load_kg else held
     return set_text(int(best.value), 0.0, best.load_kg, unit)
+
+
+def pain_text(pain: int | None) -> str:
+    """Pain during an exercise on the 0-10 scale, or a dash when it was not asked."""
+    return NONE if pain is None else f"{pain}/10"

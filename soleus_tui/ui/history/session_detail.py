@@ -18,6 +18,7 @@ from soleus_tui.ui.history.history_text import (
     count_text,
     duration_text,
     hold_text,
+    pain_text,
     relative_day,
     rest_text,
     set_text,
@@ -103,12 +104,14 @@ class SessionDetailScreen(Screen[None]):
 
     def show_sets(self, session: Session) -> None:
         table = self.query_one("#detail-sets", DataTable)
-        table.add_columns("Exercise", "Set", "Side", "Done", "Load", "Rest")
+        with_pain = any(exercise.pain is not None for exercise in session.exercises)
+        table.add_columns("Exercise", "Set", "Side", "Done", "Load", "Rest", *(["Pain"] if with_pain else []))
         unit = self.app.settings.units
         for exercise in session.exercises:
             known = self.app.catalog.get(exercise.id)
             load_kind = known.load if known else "dumbbell"
             for number, s in enumerate(exercise.sets, 1):
+                pain = pain_text(exercise.pain) if number == 1 else ""
                 table.add_row(
                     Text(exercise.name if number == 1 else ""),
                     Text(str(number), justify="right"),
@@ -116,6 +119,7 @@ class SessionDetailScreen(Screen[None]):
                     set_text(s.reps, s.hold_s, 0.0, unit),
                     format_load(s.load_kg, unit, load_kind),
                     Text(rest_text(s.rest_s), justify="right"),
+                    *([Text(pain, justify="right")] if with_pain else []),
                 )
         table.focus()
 

@@ -1,11 +1,25 @@
-"""The home screen: the three areas and their keys. Static: it sends nothing while idle."""
+"""The home screen: the areas and their keys, and today's plan when a programme runs.
+
+The plan is read in a thread worker: the first frame shows the menu and a placeholder line.
+Static otherwise: it sends nothing while idle.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+
+from soleus_tui.ui.widgets.keys import key_label
+
+if TYPE_CHECKING:  # the programme modules load with the plan, after the first frame
+    from soleus_tui.core.programmes.state import ProgrammeState
 
 AREAS = (
     ("1", "Learn", "why the soleus matters, a leg whose knee bends, a quiz"),
@@ -14,18 +28,26 @@ AREAS = (
     ("s", "Settings", "units, bell, plain mode, rest per exercise, theme"),
 )
 
-MENU = "\n\n".join(f"[bold $text on $accent] {key} [/]  [bold]{name}[/]\n      {what}" for key, name, what in AREAS)
+MENU = "\n".join(f"[bold $text on $accent] {key} [/] [bold]{name:<9}[/] {what}" for key, name, what in AREAS)
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [Binding("s", "settings", "Settings", id="home.settings")]
+    BINDINGS = [
+        Binding("s", "settings", "Settings", id="home.settings"),
+        Binding("t", "today", "Today", id="home.today"),
+        Binding("p", "programmes", "Programmes", id="home.programmes"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state: ProgrammeState | None = None  # None until read
+        self.away = False
+        self.warned: set[str] = set()  # each warning once, not again on every return home
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(
-            "The deep calf muscle runners forget to train.\n\n" + MENU,
-            id="home",
-        )
+        yield Static("The deep calf muscle runners forget to train.\n\n" + MENU, id="home")
+        yield Static("Reading today's plan...", id="home-plan", markup=False)
         yield Static(
             "Training guidance, not medical advice. Stop for a sudden pop in the calf, "
             "swelling or pain that stays.",
@@ -35,8 +57,95 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"profile {self.app.profile.root.name}"
+        self.query_one("#home-plan").border_title = "Today"
+        self.call_after_refresh(self.read_plan)  # after the first frame, which must not wait for it
+
+    def on_screen_suspend(self) -> None:
+        self.away = True
+
+    def on_screen_resume(self) -> None:
+        if self.away:  # back from a session or the programme list: the plan may have moved on
+            self.away = False
+            self.read_plan()
+
+    def read_plan(self) -> None:
+        self.read_in_thread(self.app.clock.now().date())
+
+    @work(thread=True, exclusive=True, group="home-plan")
+    def read_in_thread(self, today: date) -> None:
+        from soleus_tui.core.programmes.state import load_state
+
+        try:
+            state = load_state(self.app.profile, self.app.catalog, self.app.settings.units, today)
+        except OSError as error:
+            self.app.call_from_thread(
+                self.app.notify, f"Could not read today's plan: {error.strerror or error}", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self.show_state, state)
+
+    def show_state(self, state: ProgrammeState) -> None:
+        self.state = state
+        for warning in state.warnings:
+            if warning not in self.warned:
+                self.warned.add(warning)
+                self.notify(warning, severity="warning", markup=False, timeout=10)
+        self.query_one("#home-plan", Static).update(self.plan_text(state))
+
+    def plan_text(self, state: ProgrammeState) -> Text:
+        from soleus_tui.core.programmes.text import NO_PROGRAMME, exercise_line, this_week_text, today_text, week_text
+
+        labels = {name: key_label(self, f"home.{name}") for name in ("today", "programmes")}
+        plan = state.plan
+        if plan is None:
+            return Text.assemble(f"{NO_PROGRAMME} ", (labels["programmes"], "bold"), " chooses one.")
+        text = Text()
+        text.append(plan.programme_name, "bold")
+        if state.progress is not None and state.progress.finished:
+            text.append(f"\nall {plan.weeks} weeks are done · ")
+            text.append(labels["programmes"], "bold")
+            text.append(" chooses what comes next")
+            return text
+        text.append(f"\n{week_text(plan)} · {this_week_text(plan)} · {today_text(plan)}")
+        for item in plan.exercises:
+            line = exercise_line(item, self.app.settings.units)
+            text.append(f"\n{line.name} · ")
+            text.append(line.dose, "bold")
+            text.append(f" · {line.load}" if line.load else "")
+            if line.reason:
+                text.append(f"\n  {line.reason}", "dim")
+        text.append("\n")
+        text.append(labels["today"], "bold")
+        text.append(" starts today's session · ")
+        text.append(labels["programmes"], "bold")
+        text.append(" programmes")
+        return text
 
     def action_settings(self) -> None:
         from soleus_tui.ui.shell.settings import SettingsScreen
 
         self.app.push_screen(SettingsScreen())
+
+    def action_programmes(self) -> None:
+        from soleus_tui.ui.shell.programmes import ProgrammesScreen
+
+        running = self.state.running.id if self.state and self.state.running else None
+        self.app.push_screen(ProgrammesScreen(running))
+
+    def action_today(self) -> None:
+        plan = self.state.plan if self.state else None
+        if plan is None:
+            label = key_label(self, "home.programmes")
+            self.notify(f"No programme is running: {label} chooses one.", markup=False)
+            return
+        from soleus_tui.core.train.trainer import ReadOnlyError
+
+        try:
+            self.app.trainer.start_plan(plan)
+        except ReadOnlyError as error:
+            self.notify(f"Cannot start: {error}.", severity="warning", markup=False)
+            return
+        except OSError as error:
+            self.notify(f"Cannot save the workout: {error.strerror or error}", severity="error", markup=False)
+            return
+        self.app.switch_mode("train")

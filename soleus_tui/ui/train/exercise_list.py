@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
@@ -25,6 +26,7 @@ LastTime = tuple[list[SetLog], Suggestion | None]
 
 class TrainScreen(Screen[None]):
     CSS_PATH = "train.tcss"
+    BINDINGS = [Binding("t", "capacity_test", "Test", id="test.open")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -122,3 +124,8 @@ class TrainScreen(Screen[None]):
             known = self.last_times.get(exercise.id)
             trainer.start(exercise, known[0] if known else None)
         self.app.push_screen(RunnerScreen())
+
+    def action_capacity_test(self) -> None:
+        from soleus_tui.ui.train.capacity_test import CapacityTestScreen
+
+        self.app.push_screen(CapacityTestScreen())

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 from soleus_tui.core.history.stats import (
     bests,
-    last_time,
     sessions_per_week,
     streak_days,
     streak_weeks,
-    suggest,
     summarize,
     weekly_volume,
 )
@@ -71,16 +70,12 @@ def test_bests() -> None:
     assert h.longest_hold.when.date() == TODAY - timedelta(days=1)
 
 
-def test_last_time_and_double_progression() -> None:
-    last = last_time(HISTORY, RAISE)
-    assert [s.reps for s in last] == [12, 12, 10]
-    same = suggest(last, target_reps=12, target_hold_s=0, load_step_kg=2.5)
-    assert same is not None and (same.load_kg, same.reps) == (20.0, 12)  # best set 12 + 1, capped
-    up = suggest(last[:2], 12, 0, 2.5)
-    assert up is not None and (up.load_kg, up.reps) == (22.5, 12)
-    short = suggest([last[2]], 12, 0, 2.5)
-    assert short is not None and (short.load_kg, short.reps) == (20.0, 11)
-    hold = suggest(last_time(HISTORY, HOLD), 0, 30.0, 2.5)
-    assert hold is not None and hold.load_kg == 7.5
-    assert suggest([], 12, 0, 2.5) is None
-    assert last_time(HISTORY, "never-done") == []
+def test_a_warm_up_set_is_never_a_best() -> None:
+    session = make_session(at(TODAY), [(RAISE, 20, 0.0, 30.0), (RAISE, 12, 0.0, 20.0), (HOLD, 0, 90.0, 0.0), (HOLD, 0, 30.0, 0.0)])
+    for exercise in session.exercises:
+        exercise.sets[0] = replace(exercise.sets[0], warmup=True)
+    raise_bests, hold_bests = bests([session], RAISE, target_reps=12), bests([session], HOLD, target_reps=0)
+    assert raise_bests.heaviest_at_target is not None and raise_bests.heaviest_at_target.load_kg == 20.0
+    assert raise_bests.most_reps is not None and raise_bests.most_reps.value == 12
+    assert hold_bests.longest_hold is not None and hold_bests.longest_hold.value == 30.0
+

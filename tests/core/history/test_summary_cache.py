@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -51,6 +52,8 @@ def test_highlights_keep_only_sets_that_can_be_a_best() -> None:
     # 8 x 22.5 is the heaviest for up to 8 reps, 10 x 20 for 9 or 10, the first 12 x 20 for 11 or 12
     # and the most reps; the second 12 x 20 can never be picked; the hold is the longest
     assert best_candidates(sets) == [sets[0], sets[1], sets[3], sets[4]]
+    warm_ups = [replace(s, warmup=True) for s in sets]
+    assert best_candidates(warm_ups) == [] and best_candidates([warm_ups[3], *sets[:3]]) == [sets[0], sets[1]]
 
 
 def test_scan_reads_every_session_newest_first_and_writes_the_cache(profile: Profile) -> None:

@@ -93,15 +93,22 @@ def test_a_read_only_trainer_cannot_start(profile: Profile, clock: ManualClock, 
     assert not profile.current_path.exists()
 
 
-def test_start_load_and_suggestion_come_from_last_time(trainer: Trainer, profile: Profile, clock: ManualClock, reps_exercise: Exercise) -> None:
+def test_start_load_and_suggestion_come_from_the_last_complete_performance(trainer: Trainer, profile: Profile, clock: ManualClock, reps_exercise: Exercise) -> None:
     yesterday = clock.now() - timedelta(days=1)
     rid = reps_exercise.id
-    profile.write_session(make_session(yesterday, [(rid, 12, 0.0, 20.0), (rid, 12, 0.0, 20.0)]))
-    profile.write_session(make_session(yesterday - timedelta(days=3), [(rid, 8, 0.0, 30.0)]))
-    assert [s.reps for s in trainer.last_time(rid)] == [12, 12]
+    profile.write_session(make_session(yesterday, [(rid, 3, 0.0, 20.0)]))  # a leftover fragment
+    profile.write_session(make_session(yesterday - timedelta(days=3), [(rid, 12, 0.0, 20.0)] * 3))
+    assert [s.reps for s in trainer.last_time(rid)] == [3]
     hint = trainer.suggestion(reps_exercise)
-    assert hint is not None and (hint.load_kg, hint.reps) == (22.5, 12)
+    assert (hint.load_kg, hint.reps) == (22.5, 12)
+    assert hint.reason == "every set hit 12 last time: one step heavier"
     assert trainer.start(reps_exercise).load_kg == 22.5
+
+
+def test_a_suggestion_in_lb_is_a_whole_number_of_steps(profile: Profile, clock: ManualClock, reps_exercise: Exercise) -> None:
+    trainer = Trainer(profile, Catalog((reps_exercise,)), Settings(units="lb"), clock)
+    profile.write_session(make_session(clock.now() - timedelta(days=1), [(reps_exercise.id, 12, 0.0, 20.0)] * 3))
+    assert trainer.suggestion(reps_exercise).load_kg == pytest.approx(50 * 0.45359237)
 
 
 def test_rest_comes_from_settings(profile: Profile, clock: ManualClock, reps_exercise: Exercise) -> None:
@@ -125,8 +132,8 @@ def test_last_times_reads_the_history_once_for_every_exercise(trainer: Trainer, 
     assert len(reads) == 2  # each file once, not once per exercise
 
 
-def test_start_with_last_time_known_reads_no_history(trainer: Trainer, profile: Profile, clock: ManualClock, reps_exercise: Exercise, monkeypatch: pytest.MonkeyPatch) -> None:
-    last = make_session(clock.now(), [(reps_exercise.id, 12, 0.0, 20.0)]).all_sets
+def test_start_with_a_complete_last_time_known_reads_no_history(trainer: Trainer, profile: Profile, clock: ManualClock, reps_exercise: Exercise, monkeypatch: pytest.MonkeyPatch) -> None:
+    last = make_session(clock.now(), [(reps_exercise.id, 12, 0.0, 20.0)] * 3).all_sets
     monkeypatch.setattr(Profile, "read_session", lambda self, path: pytest.fail("read the history again"))
     profile.write_session(make_session(clock.now() - timedelta(days=1), [(reps_exercise.id, 1, 0.0, 1.0)]))
     assert trainer.start(reps_exercise, last).load_kg == 22.5
@@ -148,3 +155,10 @@ def test_finishing_a_saved_workout_does_not_count_the_time_the_app_was_closed(pr
     session = profile.read_session(path)
     assert session.ended == saved_at
     assert [s.hold_s for s in session.all_sets] == [10.0]  # held until the app died, not all night
+
+
+def test_an_exercise_never_done_reads_no_history_again(trainer: Trainer, profile: Profile, clock: ManualClock, reps_exercise: Exercise, monkeypatch: pytest.MonkeyPatch) -> None:
+    profile.write_session(make_session(clock.now() - timedelta(days=1), [("other", 12, 0.0, 20.0)]))
+    monkeypatch.setattr(Profile, "read_session", lambda self, path: pytest.fail("read the history again"))
+    hint = trainer.suggestion(reps_exercise, [])
+    assert hint.first_time and hint.reason.startswith("no history yet: start light")

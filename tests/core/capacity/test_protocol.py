@@ -1,0 +1,121 @@
+"""The heel-raise test on a clock moved by hand: beats, counting, take-back, both legs, the file."""
+
+from __future__ import annotations
+
+import tomllib
+
+import tomli_w
+
+from soleus_tui.core.capacity.protocol import Event, HeelRaiseTest, Stage
+from soleus_tui.core.clock import ManualClock
+from soleus_tui.core.session import session_from_dict, session_to_dict
+
+
+def started(clock: ManualClock, knee: str = "straight") -> HeelRaiseTest:
+    test = HeelRaiseTest(clock)
+    assert test.choose(knee)
+    assert test.start_leg()
+    clock.advance(3)
+    assert test.advance() == [Event.GO]
+    return test
+
+
+def test_the_get_ready_counts_three_seconds_down(clock: ManualClock) -> None:
+    test = HeelRaiseTest(clock)
+    test.start_leg()
+    assert test.stage is Stage.GET_READY and test.get_ready_remaining() == 3
+    clock.advance(2.5)
+    assert test.advance() == [] and test.stage is Stage.GET_READY
+    clock.advance(0.5)
+    assert test.advance() == [Event.GO] and test.stage is Stage.RAISING
+
+
+def test_a_minute_at_sixty_beats_is_thirty_raises(clock: ManualClock) -> None:
+    test = started(clock)
+    raises = 0
+    for second in range(60):
+        assert test.beat_is_up() is (second % 2 == 0)
+        clock.advance(1)
+        raises += test.advance().count(Event.RAISE)
+    assert raises == 30 and test.raises_now() == 30
+
+
+def test_a_late_tick_counts_every_raise_it_missed(clock: ManualClock) -> None:
+    test = started(clock)
+    clock.advance(21)
+    assert test.advance() == [Event.RAISE] * 10
+
+
+def test_a_stop_in_the_middle_of_a_raise_does_not_count_it(clock: ManualClock) -> None:
+    test = started(clock)
+    clock.advance(7.5)  # raise 4 is on its way down
+    test.stop()
+    assert test.raises == {"left": 3}
+    assert test.stage is Stage.REST and test.rest_remaining() == 120
+
+
+def test_take_back_while_raising_and_during_the_rest(clock: ManualClock) -> None:
+    test = started(clock)
+    clock.advance(10)
+    assert test.take_back() and test.raises_now() == 4
+    clock.advance(2)
+    assert test.advance() == [Event.RAISE]  # the next raise counts again, and only once
+    assert test.raises_now() == 5
+    test.stop()
+    assert test.take_back() and test.raises == {"left": 4}
+
+
+def test_there_is_nothing_to_take_back_before_the_first_raise(clock: ManualClock) -> None:
+    test = started(clock)
+    clock.advance(1.5)
+    assert not test.take_back() and test.raises_now() == 0
+    test.stop()
+    assert not test.take_back() and test.raises == {"left": 0}
+
+
+def test_left_then_right_with_the_rest_between(clock: ManualClock) -> None:
+    test = started(clock)
+    clock.advance(24)
+    test.stop()
+    clock.advance(119)
+    assert test.advance() == [] and test.stage is Stage.REST
+    clock.advance(1)
+    assert test.advance() == [Event.REST_OVER]
+    assert test.stage is Stage.READY and test.side == "right"
+    assert not test.choose("bent")  # the knee is fixed once a leg is done
+    test.start_leg()
+    clock.advance(3 + 20)
+    assert test.stop() == [Event.GO, *[Event.RAISE] * 10, Event.DONE]
+    assert test.raises == {"left": 12, "right": 10} and test.stage is Stage.DONE
+
+
+def test_the_rest_can_be_skipped(clock: ManualClock) -> None:
+    test = started(clock)
+    test.stop()
+    assert test.skip_rest() and test.stage is Stage.READY and test.side == "right"
+    assert not test.skip_rest()
+
+
+def test_keys_that_mean_nothing_now_change_nothing(clock: ManualClock) -> None:
+    test = HeelRaiseTest(clock)
+    assert test.stop() == [] and not test.take_back() and not test.skip_rest()
+    assert not test.choose("sideways")
+    test.start_leg()
+    assert not test.start_leg()
+
+
+def test_the_session_holds_a_test_with_both_sides(clock: ManualClock) -> None:
+    test = started(clock, "bent")
+    clock.advance(24)
+    test.stop()
+    test.skip_rest()
+    test.start_leg()
+    clock.advance(3 + 20.5)
+    test.stop()
+    table = tomllib.loads(tomli_w.dumps(session_to_dict(test.session())))
+    assert table["kind"] == "test"
+    (exercise,) = table["exercises"]
+    assert exercise["id"] == "heel-raise-test-bent" and exercise["knee_angle"] == 45
+    assert [(s["side"], s["reps"], s["load_kg"]) for s in exercise["sets"]] == [("left", 12, 0.0), ("right", 10, 0.0)]
+    assert exercise["sets"][0]["ended"] <= exercise["sets"][1]["started"] < exercise["sets"][1]["ended"]
+    assert session_from_dict(table).kind == "test"

@@ -1,0 +1,165 @@
+"""Home with and without a programme, the programme list, and History following the programme."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from soleus_tui.app import SoleusApp
+from soleus_tui.core.clock import ManualClock
+from soleus_tui.core.programmes import state
+from soleus_tui.core.programmes.plan import TodayPlan
+from soleus_tui.core.programmes.running import programme_path, read_running, start_running
+from soleus_tui.core.session import ExerciseLog, Session, SetLog
+from soleus_tui.core.settings import load_settings
+from soleus_tui.core.store import Profile
+from soleus_tui.ui.shell.home import HomeScreen
+from soleus_tui.ui.shell.programmes import ProgrammesScreen
+from soleus_tui.ui.widgets.confirm import ConfirmScreen
+
+
+def shown(app: SoleusApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def settle(app: SoleusApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def hsr_session(clock: ManualClock, week: int) -> Session:
+    start = clock.now() + timedelta(minutes=5)
+    sets = [SetLog(15, 0.0, 40.0, "both", start, start + timedelta(minutes=1)) for _ in range(3)]
+    exercise = ExerciseLog("seated-calf-raise-machine", "Seated calf raise machine", sets, knee_angle=90)
+    return Session(start, start + timedelta(minutes=20), [exercise], programme="hsr-12", programme_week=week)
+
+
+async def test_without_a_programme_home_says_so_in_one_line(data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    slow = state.load_state
+
+    def held_back(*args: object) -> state.ProgrammeState:
+        release.wait(timeout=10)
+        return slow(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(state, "load_state", held_back)
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown(app, "#home-plan") == "Reading today's plan..."  # the frame did not wait for the read
+        release.set()
+        await settle(app, pilot)
+        assert shown(app, "#home-plan") == "No programme is running. p chooses one."
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.trainer.workout is None
+
+
+async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir: Path, clock: ManualClock) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProgrammesScreen)
+        table = screen.query_one(DataTable)
+        assert [str(table.get_row_at(n)[1]) for n in range(table.row_count)] == [
+            "Soleus strength for runners", "Heavy slow resistance (bent-knee part)", "Alfredson eccentric heel drops",
+        ]
+        await pilot.press("down")
+        about = shown(app, "#programme-about")
+        assert "Beyer et al. (2015)" in about and "clinician" in about
+        assert shown(app, "#programmes-hint") == "enter starts the highlighted programme"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        running = read_running(app.profile)[0]
+        assert running is not None and (running.id, running.started) == ("hsr-12", clock.now().date())
+        assert app.settings.pain and load_settings(app.profile.settings_path)[0].pain  # hsr-12 asks for pain
+
+        plan = shown(app, "#home-plan").splitlines()
+        assert plan[0] == "Heavy slow resistance (bent-knee part)"
+        assert plan[1].startswith("week 1 of 12 · 0 of 3 done this week")
+        assert plan[2].startswith("Seated calf raise machine") and "3 x 15 (15RM)" in plan[2] and "find your 15RM" in plan[2]
+        assert plan[-1] == "t starts today's session · p programmes"
+
+        await pilot.press("3")
+        await settle(app, pilot)
+        assert shown(app, "#history-programme").splitlines()[0] == "Heavy slow resistance (bent-knee part) · week 1 of 12 · 0 of 3 this week"
+        Profile.open(data_dir, "default").write_session(hsr_session(clock, week=1))
+        await pilot.press("1", "3")  # away and back: History reads again
+        await settle(app, pilot)
+        lines = shown(app, "#history-programme").splitlines()
+        assert lines == [
+            "Heavy slow resistance (bent-knee part) · week 1 of 12 · 1 of 3 this week",
+            "adherence 100% (1 of 1 due so far) · complete weeks: none yet",
+            "bent knee 45 reps, 1,800 kg · straight knee 0 reps, 0 kg",
+        ]
+
+        await pilot.press("escape")  # back home: the plan has moved on and suggests from the session
+        await settle(app, pilot)
+        plan = shown(app, "#home-plan").splitlines()
+        assert "1 of 3 done this week" in plan[1] and "42.5 kg" in plan[2]
+        assert plan[3].strip() == "every set hit 15 last time: one step heavier"
+
+
+async def test_x_stops_the_running_programme_after_a_question(data_dir: Path, clock: ManualClock) -> None:
+    start_running(Profile.open(data_dir, "default"), "alfredson-12", clock.now().date())
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        plan = shown(app, "#home-plan")
+        assert "Alfredson eccentric heel drops" in plan and "0 of 14 done this week" in plan
+        assert "Straight-knee heel drop (gastrocnemius) · 3 x 15 per side · bodyweight" in plan and "3 x 15 per side" in plan
+        await pilot.press("p")
+        await pilot.pause()
+        assert str(app.screen.query_one(DataTable).get_row("alfredson-12")[0]) == "yes"
+        assert shown(app, "#programmes-hint").endswith("x stops the running one")
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")  # no: nothing changes
+        await pilot.pause()
+        assert programme_path(app.profile).exists()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert not programme_path(app.profile).exists() and isinstance(app.screen, HomeScreen)
+        assert shown(app, "#home-plan") == "No programme is running. p chooses one."
+
+
+async def test_an_unreadable_programme_file_is_a_warning_not_a_crash(data_dir: Path, clock: ManualClock) -> None:
+    profile = Profile.open(data_dir, "default")
+    programme_path(profile).write_text("schema = 1\nid = [\n")
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert shown(app, "#home-plan") == "No programme is running. p chooses one."
+        assert any("quarantine/" in n.message for n in app._notifications)
+        assert (profile.quarantine_dir / "programme.toml").exists()
+
+
+async def test_t_hands_todays_plan_to_the_trainer_and_opens_train(data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    start_running(Profile.open(data_dir, "default"), "hsr-12", clock.now().date())
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    handed: list[object] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        monkeypatch.setattr(app.trainer, "start_plan", handed.append, raising=False)  # the runner's side
+        await pilot.press("t")
+        await pilot.pause()
+        (plan,) = handed
+        assert isinstance(plan, TodayPlan) and (plan.programme_id, plan.week, plan.due_this_week) == ("hsr-12", 1, 3)
+        (planned,) = plan.exercises
+        assert (planned.exercise.id, planned.exercise.sets, planned.exercise.reps, planned.rm) == ("seated-calf-raise-machine", 3, 15, True)
+        assert planned.exercise.tempo == (3, 0, 3) and planned.suggestion is not None and planned.suggestion.first_time
+        assert app.current_mode == "train"

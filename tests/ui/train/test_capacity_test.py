@@ -1,0 +1,157 @@
+"""The heel-raise test driven by real keys at 80x24, time moved by hand."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Digits, Static
+
+from soleus_tui.app import SoleusApp
+from soleus_tui.core.clock import ManualClock
+from soleus_tui.core.store import Profile
+from soleus_tui.ui.train.about_you import AboutYouScreen
+from soleus_tui.ui.train.capacity_test import CapacityTestScreen
+from soleus_tui.ui.train.exercise_list import TrainScreen
+
+
+async def press(pilot: Pilot[int], *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def wait(pilot: Pilot[int], clock: ManualClock, seconds: float) -> None:
+    """Let time pass, then give the screen the tick its timer would have given it."""
+    clock.advance(seconds)
+    screen = pilot.app.screen
+    assert isinstance(screen, CapacityTestScreen)
+    screen.tick()
+    await pilot.pause()
+
+
+async def open_test(pilot: Pilot[int], skip_question: bool = True) -> CapacityTestScreen:
+    await press(pilot, "2")
+    await press(pilot, "t")
+    if skip_question:
+        await until(pilot, lambda: isinstance(pilot.app.screen, AboutYouScreen))
+        await press(pilot, "escape")
+    (screen,) = [s for s in pilot.app.screen_stack if isinstance(s, CapacityTestScreen)]
+    return screen
+
+
+async def until(pilot: Pilot[int], done: object) -> None:
+    for _ in range(200):
+        if done():  # type: ignore[operator]
+            return
+        await pilot.pause()
+    raise AssertionError("the condition never came true")
+
+
+def text(screen: CapacityTestScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+def count(screen: CapacityTestScreen) -> str:
+    return screen.query_one("#readout-number", Digits).value
+
+
+async def run_leg(pilot: Pilot[int], clock: ManualClock, raises: int) -> None:
+    await press(pilot, "enter")
+    await wait(pilot, clock, 3)
+    await wait(pilot, clock, raises * 2 + 0.5)  # stopped half-way up the next raise
+
+
+async def test_a_bent_knee_test_of_12_and_10_is_83_percent_and_saved(data_dir: Path, clock: ManualClock) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot)
+        await press(pilot, "b")
+        assert text(screen, "#test-title") == "Heel-raise test · bent-knee"
+        assert "10° incline" in text(screen, "#test-about") and "45°" in text(screen, "#test-about")
+        await press(pilot, "enter")
+        assert count(screen) == "3"
+        await wait(pilot, clock, 3)
+        assert screen.query_one("#beat-up").has_class("-now")
+        await wait(pilot, clock, 1)
+        assert screen.query_one("#beat-down").has_class("-now") and count(screen) == "0"
+        await wait(pilot, clock, 28.5)  # 29.5 s in: 14 raises, the 15th on its way up
+        assert count(screen) == "14"
+        await press(pilot, "backspace", "backspace")
+        assert count(screen) == "12"
+        await press(pilot, "enter")
+        assert str(screen.query_one("#readout-label", Static).render()) == "REST BEFORE THE RIGHT LEG"
+        assert screen.query_one("#readout-number", Digits).value == "2:00"
+        await press(pilot, "s")
+        await run_leg(pilot, clock, 10)
+        await press(pilot, "enter")
+        await until(pilot, lambda: screen.result is not None)
+        lines = [str(s.render()) for s in screen.query(".result-line").results(Static)]
+        assert lines[0].split() == ["Left", "12", "raises", "Right", "10", "raises"]
+        assert lines[1].startswith("Symmetry 83 % (weaker ÷ stronger) · UNDER 90 %: the right side is weaker")
+        assert screen.query_one(".result-line.-mark")
+        assert "first bent-knee test" in lines[2]
+    (path,) = Profile.open(data_dir, "default").iter_session_paths()
+    table = tomllib.loads(path.read_text())
+    assert table["kind"] == "test"
+    (exercise,) = table["exercises"]
+    assert exercise["id"] == "heel-raise-test-bent"
+    assert [(s["side"], s["reps"]) for s in exercise["sets"]] == [("left", 12), ("right", 10)]
+
+
+async def test_the_second_straight_test_shows_the_change_and_the_norm(data_dir: Path, clock: ManualClock) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot, skip_question=False)
+        await until(pilot, lambda: isinstance(app.screen, AboutYouScreen))
+        await press(pilot, *"1990", "enter", "f", "enter")
+        assert (app.settings.birth_year, app.settings.sex) == (1990, "female")
+        assert isinstance(app.screen, CapacityTestScreen)
+        for left, right in ((20, 22), (28, 27)):
+            await run_leg(pilot, clock, left)
+            await press(pilot, "enter")
+            await wait(pilot, clock, 120)  # the whole rest, rung at its end
+            await run_leg(pilot, clock, right)
+            await press(pilot, "enter")
+            await until(pilot, lambda: screen.result is not None)
+            if (left, right) == (20, 22):
+                await press(pilot, "escape")
+                assert isinstance(app.screen, TrainScreen)
+                await press(pilot, "t")  # not asked again
+                screen = app.screen
+                assert isinstance(screen, CapacityTestScreen)
+        lines = [str(s.render()) for s in screen.query(".result-line").results(Static)]
+        assert lines[2].startswith("Since the straight-knee test of 2026-11-24: left +8 (beyond day-to-day variation), right +5.")
+        assert lines[3].startswith("Reference for women aged 30-39: 27 raises (Hébert-Losier et al. (2017)")
+        assert "not a diagnosis" in lines[4]
+        assert app.bells_rung == 2
+
+
+async def test_keys_that_mean_nothing_now_are_off(data_dir: Path, clock: ManualClock) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    app.settings = replace(app.settings, birth_year=1980, sex="male")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot, skip_question=False)
+        assert screen.check_action("stop", ()) is False and screen.check_action("skip_rest", ()) is False
+        assert screen.check_action("choose", ("straight",)) is False  # already chosen
+        await press(pilot, "s", "backspace")
+        assert screen.test.knee == "straight" and screen.test.stage.value == "ready"
+        await press(pilot, "1")  # the area keys still work
+        assert app.current_mode == "learn"
+
+
+async def test_leaving_a_test_under_way_asks_first(data_dir: Path, clock: ManualClock) -> None:
+    from soleus_tui.ui.widgets.confirm import ConfirmScreen
+
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot)
+        await run_leg(pilot, clock, 3)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "n")
+        assert app.screen is screen and screen.test.raises_now() == 3
+        await press(pilot, "escape", "y")
+        assert isinstance(app.screen, TrainScreen)
+    assert not list(Profile.open(data_dir, "default").iter_session_paths())

@@ -5,7 +5,7 @@ other file is lost, and the hostile file is never rewritten: it stays as it was,
 quarantine/ byte for byte.
 
 Examples per file kind: 1000, or 200 under CI=true to keep CI quick; HOSTILE_EXAMPLES=5000 in the
-environment runs a longer search.
+environment runs a longer search. (Import files have their own: tests/core/imports/test_hostile_imports.py.)
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.history.stats import summarize
 from soleus_tui.core.history.summary_cache import cache_file, scan
 from soleus_tui.core.learn.quiz import ScoreFileError, best_score, load_scores, record_score
+from soleus_tui.core.pain.checkins import checkins_path, checkins_to_dict, morning_checkin_due
+from soleus_tui.core.programmes.running import programme_path, read_running
 from soleus_tui.core.session import session_to_dict
 from soleus_tui.core.settings import load_settings, settings_to_dict
 from soleus_tui.core.store import Profile
@@ -315,6 +317,40 @@ def test_hostile_quiz_score_files(data: bytes) -> None:
             assert path.read_bytes() == data
             return
         assert after[: len(before)] == before and len(after) == len(before) + 1  # no kept score lost
+
+
+VALID_PROGRAMME = {"schema": 1, "id": "seated-strength", "started": date(2026, 11, 2)}
+
+
+@hostile
+@given(hostile_files(VALID_PROGRAMME))
+def test_hostile_programme_files(data: bytes) -> None:
+    with fresh_profile() as profile:
+        path = programme_path(profile)
+        path.write_bytes(data)
+        running, warnings = read_running(profile)
+        if running is not None:
+            assert all_plain(running.id) and isinstance(running.started, date) and warnings == []
+            assert path.read_bytes() == data
+        else:
+            assert kept_as_it_was(profile, path, data)
+
+
+VALID_CHECKINS = {"schema": 1, "last_asked": date(2026, 11, 23), "checkin": [{"date": date(2026, 11, 23), "morning_pain": 3}],
+                  "visa_a": [{"date": date(2026, 11, 20), "score": 71}]}
+
+
+@hostile
+@given(hostile_files(VALID_CHECKINS))
+def test_hostile_checkins_files(data: bytes) -> None:
+    with fresh_profile() as profile:
+        path = checkins_path(profile)
+        path.write_bytes(data)
+        profile.write_session(GOOD)
+        due, checkins, warnings = morning_checkin_due(profile, MORNING.date())
+        tomli_w.dumps(checkins_to_dict(checkins))  # what answering the question would write
+        assert isinstance(due, bool) and all(isinstance(w, str) for w in warnings)
+        assert kept_as_it_was(profile, path, data)
 
 
 def valid_catalog() -> dict[str, Any]:

@@ -3,6 +3,7 @@ and the VISA-A scores the user typed (the questionnaire itself is never shown)."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -27,11 +28,15 @@ from soleus_tui.ui.history.history_text import count_text, day_word
 from soleus_tui.ui.history.paged_table import PagedTable, Row
 from soleus_tui.ui.widgets.keys import key_label
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 KNEES = ("straight", "bent")
 VISA_A_SOURCE = "Robinson et al. (2001), Br J Sports Med 35:335-41"
 
 
 class CapacityScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("k", "other_knee", "Other knee", id="history.capacity-knee"),

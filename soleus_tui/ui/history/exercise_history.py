@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -16,10 +17,14 @@ from soleus_tui.core.units import format_load
 from soleus_tui.ui.history.bar_chart import BarChart
 from soleus_tui.ui.history.paged_table import PagedTable, Row
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 MEASURES = {"load": "Heaviest set", "reps": "Most reps in a set", "hold": "Longest hold"}
 
 
 class ExerciseHistoryScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "history.tcss"
 
     def __init__(self, record: ExerciseRecord, highlights_newest_first: Sequence[Session]) -> None:

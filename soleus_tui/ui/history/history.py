@@ -8,6 +8,7 @@ deleted workouts show.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import threading
 from datetime import date
 from functools import partial
@@ -33,6 +34,9 @@ from soleus_tui.ui.history.bar_chart import BarChart
 from soleus_tui.ui.history.paged_table import PagedTable, Row
 from soleus_tui.ui.history.training_calendar import TrainingCalendar
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 FIRST_ROWS_WAIT_S = 0.5
 CAPTIONS = {
     "workouts": "Workouts, newest first · enter opens one",
@@ -41,6 +45,7 @@ CAPTIONS = {
 
 
 class HistoryScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("b", "show_list('bests')", "Bests", id="history.bests"),

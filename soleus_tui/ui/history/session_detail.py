@@ -3,6 +3,7 @@ note. `d` deletes it after asking, by moving its file to quarantine/: nothing is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from datetime import date
 from pathlib import Path
 
@@ -29,8 +30,12 @@ from soleus_tui.core.history.stats import summarize
 from soleus_tui.core.units import format_load
 from soleus_tui.ui.widgets.confirm import ConfirmScreen
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 
 class SessionDetailScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "history.tcss"
     BINDINGS = [Binding("d", "delete", "Delete", id="history.delete")]
 

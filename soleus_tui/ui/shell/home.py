@@ -18,6 +18,9 @@ from textual.widgets import Footer, Header, Static
 
 from soleus_tui.ui.widgets.keys import key_label
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 if TYPE_CHECKING:  # the programme modules load with the plan, after the first frame
     from soleus_tui.core.programmes.state import ProgrammeState
 
@@ -32,6 +35,7 @@ MENU = "\n".join(f"[bold $text on $accent] {key} [/] [bold]{name:<9}[/] {what}" 
 
 
 class HomeScreen(Screen[None]):
+    app: SoleusApp
     BINDINGS = [
         Binding("s", "settings", "Settings", id="home.settings"),
         Binding("t", "today", "Today", id="home.today"),

@@ -3,6 +3,7 @@ one; `enter` starts it after a question, `x` stops the running one."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from dataclasses import replace
 
 from rich.text import Text
@@ -17,8 +18,12 @@ from soleus_tui.core.programmes.running import start_running, stop_running
 from soleus_tui.ui.widgets.confirm import ConfirmScreen
 from soleus_tui.ui.widgets.keys import key_label
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 
 class ProgrammesScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "programmes.tcss"
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True, id="programmes.start"),

@@ -7,6 +7,7 @@ kind = "test" in a thread worker, which also reads the earlier tests for the cha
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from dataclasses import astuple, replace
 
 from textual import work
@@ -34,11 +35,15 @@ from soleus_tui.ui.train.metronome import Metronome
 from soleus_tui.ui.train.readout import BigReadout
 from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 SLACK_S = 0.02  # wake just after the beat, never just before it
 KEY_IDS = ("test.start", "test.stop", "test.straight", "test.bent", "test.skip-rest", "test.take-back", "test.bell")
 
 
 class CapacityTestScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "capacity.tcss"
     BINDINGS = [
         Binding("enter", "start", "Start the leg", id="test.start"),
@@ -224,7 +229,7 @@ class CapacityTestScreen(Screen[None]):
         box = self.query_one("#test-result", Vertical)
         box.remove_children()
         lines = result_lines(result, previous, norm, age)
-        lines.append((f"{key_label(self, 'back')}  back to the exercises", "muted"))
+        lines.append((f"{key_label(self, 'app.back')}  back to the exercises", "muted"))
         box.mount_all(result_line(line) for line in lines)
         box.display = True
         if saved_as:

@@ -130,7 +130,7 @@ async def test_the_second_straight_test_shows_the_change_and_the_norm(data_dir: 
 
 async def test_keys_that_mean_nothing_now_are_off(data_dir: Path, clock: ManualClock) -> None:
     app = SoleusApp(data_dir=data_dir, clock=clock)
-    app.settings = replace(app.settings, birth_year=1980, sex="male")
+    app.services.settings = replace(app.settings, birth_year=1980, sex="male")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_test(pilot, skip_question=False)
         assert screen.check_action("stop", ()) is False and screen.check_action("skip_rest", ()) is False

@@ -45,7 +45,7 @@ def autosave_latency(data_dir: Path, reps: int = 300) -> tuple[float, float]:
         if count % 15 == 14:
             trainer.act(lambda w: w.finish_set())
         else:
-            trainer.act(lambda w: w.press_space())
+            trainer.act(lambda w: w.count())
         samples.append(time.perf_counter() - begin)
     trainer.finish()
     samples.sort()

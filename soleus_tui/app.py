@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.geometry import Size
 from textual.screen import Screen
 
@@ -17,6 +18,7 @@ from soleus_tui.core.clock import Clock, SystemClock
 from soleus_tui.core.services import ProfileServices
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.widgets.keys import APP_BINDINGS, key_word
+from soleus_tui.ui.widgets.plain import ASCII_ONLY
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -52,6 +54,7 @@ class SoleusApp(App[int]):
     DEFAULT_MODE = HOME
     COMMANDS = App.COMMANDS | {_commands}
     BINDINGS = APP_BINDINGS
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # screens get -narrow below 80 columns, for their .tcss
 
     def __init__(
         self,
@@ -65,7 +68,6 @@ class SoleusApp(App[int]):
         self.services = ProfileServices.open(Profile.open(Path(data_dir), profile), clock or SystemClock(), plain, exercises)
         self.keymap = dict(self._normalize_keymap(self.settings.keymap))
         self.set_keymap(self.keymap)  # checked after the first frame; see check_keymap
-        self.bells_rung = 0
 
     # The screens' view of the services.
     profile = property(lambda self: self.services.profile)
@@ -78,6 +80,10 @@ class SoleusApp(App[int]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, less the screenshot: it needs a Downloads folder a gym PC lacks."""
         return (command for command in super().get_system_commands(screen) if command.title != "Screenshot")
+
+    def get_line_filters(self) -> list[LineFilter]:
+        filters = list(super().get_line_filters())
+        return [*filters, ASCII_ONLY] if self.plain else filters
 
     def get_key_display(self, binding: Binding) -> str:
         return binding.key_display or key_word(binding.key, self.plain) or super().get_key_display(binding)
@@ -151,7 +157,6 @@ class SoleusApp(App[int]):
 
     def ring_bell(self) -> None:
         if self.settings.bell:
-            self.bells_rung += 1
             self.bell()
 
     def update_settings(self, settings: Settings) -> None:

@@ -52,7 +52,7 @@ async def _leave_a_workout(data_dir: Path, clock: ManualClock) -> None:
         trainer = app.trainer
         trainer.start(app.catalog.exercises[0])
         for _ in range(4):
-            trainer.act(lambda w: w.press_space())
+            trainer.act(lambda w: w.count())
 
 
 async def test_the_resume_question_r_resumes_exactly(data_dir: Path, clock: ManualClock) -> None:

@@ -59,17 +59,17 @@ def test_a_save_that_fails_keeps_the_workout_says_so_once_and_retries(
     trainer: Trainer, profile: Profile, writer: FailingWriter, reps_exercise: Exercise, failure: int
 ) -> None:
     trainer.start(reps_exercise)
-    trainer.act(lambda w: w.press_space())
+    trainer.act(lambda w: w.count())
     writer.fail_with = failure
     for _ in range(3):
-        trainer.act(lambda w: w.press_space())  # no exception: the reps stay in memory
+        trainer.act(lambda w: w.count())  # no exception: the reps stay in memory
     assert trainer.workout is not None and trainer.workout.reps == 4
     assert saved_reps(profile) == ([], 1)  # the last good save is untouched
     (message,) = trainer.warnings
     assert str(profile.current_path) in message and os.strerror(failure) in message and "\n" not in message
     assert writer.attempts == 5  # every change tried again
     writer.fail_with = None
-    trainer.act(lambda w: w.press_space())
+    trainer.act(lambda w: w.count())
     assert saved_reps(profile) == ([], 5) and trainer.unsaved is None
     assert "saved again" in trainer.warnings[-1]
 
@@ -80,7 +80,7 @@ def test_finish_that_cannot_write_the_session_keeps_current_toml_and_the_workout
 ) -> None:
     trainer.start(reps_exercise)
     for _ in range(3):
-        trainer.act(lambda w: w.press_space())
+        trainer.act(lambda w: w.count())
     writer.fail_with = failure
     with pytest.raises(SaveError, match=str(profile.sessions_dir / "2026")) as caught:
         trainer.finish()
@@ -88,7 +88,7 @@ def test_finish_that_cannot_write_the_session_keeps_current_toml_and_the_workout
     assert trainer.workout is not None and profile.current_path.exists()
     assert saved_reps(profile) == ([], 3)
     writer.fail_with = None
-    path = trainer.finish()
+    path = trainer.finish().path
     assert path is not None and not profile.current_path.exists()
     assert [s.reps for s in profile.read_session(path).all_sets] == [3]  # no rep lost
 
@@ -106,7 +106,7 @@ def test_a_real_full_disk_keeps_the_workout(tmp_path: Path, clock: ManualClock, 
         profile = Profile.open(mount, "default")
         trainer = Trainer(profile, Catalog((reps_exercise,)), Settings(), clock)
         trainer.start(reps_exercise)
-        trainer.act(lambda w: w.press_space())
+        trainer.act(lambda w: w.count())
         filler = mount / "filler"
         fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
         try:
@@ -116,13 +116,13 @@ def test_a_real_full_disk_keeps_the_workout(tmp_path: Path, clock: ManualClock, 
             pass
         finally:
             os.close(fd)
-        trainer.act(lambda w: w.press_space())
+        trainer.act(lambda w: w.count())
         assert trainer.workout is not None and trainer.workout.reps == 2 and trainer.unsaved
         with pytest.raises(SaveError):
             trainer.finish()
         assert profile.current_path.exists()
         filler.unlink()
-        path = trainer.finish()
+        path = trainer.finish().path
         assert path is not None and [s.reps for s in profile.read_session(path).all_sets] == [2]
     finally:
         subprocess.run(["umount", str(mount)])
@@ -197,7 +197,7 @@ def test_a_linked_year_folder_is_refused_and_nothing_is_written_outside(
     outside.mkdir()
     (profile.sessions_dir / "2026").symlink_to(outside)
     trainer.start(reps_exercise)
-    trainer.act(lambda w: w.press_space())
+    trainer.act(lambda w: w.count())
     with pytest.raises(SaveError, match="symbolic link"):
         trainer.finish()
     assert list(outside.iterdir()) == [] and profile.current_path.exists()
@@ -331,10 +331,10 @@ def test_a_wall_clock_set_back_mid_workout_gives_no_negative_length(
     clock = ManualClock()
     trainer = Trainer(profile, Catalog((reps_exercise,)), Settings(), clock)
     trainer.start(reps_exercise)
-    trainer.act(lambda w: w.press_space())
+    trainer.act(lambda w: w.count())
     trainer.act(lambda w: w.finish_set())
     clock.wall -= timedelta(minutes=120)  # the wall clock corrected backwards
-    path = trainer.finish()
+    path = trainer.finish().path
     assert path is not None
     session = profile.read_session(path)
     assert summarize(session).duration_s >= 0 and session.ended >= session.started

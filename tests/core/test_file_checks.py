@@ -170,7 +170,7 @@ def trainer(profile: Profile, clock: ManualClock, reps_exercise: Exercise) -> Tr
 
 def saved_table(trainer: Trainer, reps_exercise: Exercise) -> dict:
     trainer.start(reps_exercise)
-    trainer.act(lambda w: w.press_space())
+    trainer.act(lambda w: w.count())
     trainer.act(lambda w: w.finish_set())
     table = tomllib.loads(trainer.profile.current_path.read_text())
     trainer.workout = None

@@ -44,6 +44,7 @@ class Question:
     options: tuple[str, ...]
     answer: str  # the text of the right option
     why: str
+    lesson: int  # the lesson that teaches it, numbered from 1
 
     @property
     def answer_index(self) -> int:
@@ -65,7 +66,12 @@ def question_from_dict(table: Any, number: int) -> Question:
         raise QuizBankError(f"{where}: options must be distinct, non-empty strings")
     if texts["answer"] not in options:
         raise QuizBankError(f"{where}: the answer is not one of its options")
-    return Question(prompt=texts["prompt"], options=tuple(options), answer=texts["answer"], why=texts["why"])
+    lesson = table.get("lesson")
+    if type(lesson) is not int or lesson < 1:
+        raise QuizBankError(f"{where}: 'lesson' must be the number of the lesson that teaches it (1, 2, ...)")
+    return Question(
+        prompt=texts["prompt"], options=tuple(options), answer=texts["answer"], why=texts["why"], lesson=lesson
+    )
 
 
 def parse_bank(text: str) -> list[Question]:
@@ -106,6 +112,10 @@ class QuizRun:
     @property
     def total(self) -> int:
         return len(self.questions)
+
+    def missed(self) -> list[tuple[Question, int]]:
+        """The questions answered wrongly so far, in the order asked, each with the option chosen."""
+        return [(q, choice) for q, choice in zip(self.questions, self.given) if choice != q.answer_index]
 
     def answer(self, choice: int) -> bool:
         """Record the chosen option of the current question; True when it was right."""

@@ -11,7 +11,8 @@ from typing import Any
 from soleus_tui.core.catalog import Catalog, Exercise
 from soleus_tui.core.clock import Clock, ManualClock
 from soleus_tui.core.history.reader import HistoryReader
-from soleus_tui.core.session import SetLog
+from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
+from soleus_tui.core.session import Session, SetLog
 from soleus_tui.core.settings import Settings
 from soleus_tui.core.pain.checkins import checkins_path, load_checkins
 from soleus_tui.core.pain.rules import pain_adjusted
@@ -33,6 +34,13 @@ class SaveError(OSError):
     """The finished workout could not be written; it is still in memory and in current.toml."""
 
 
+@dataclass(frozen=True)
+class Finished:
+    session: Session
+    path: Path | None  # None: nothing was logged, so nothing was written
+    dropped: list[str]  # what was in progress and was not a real set
+
+
 @dataclass
 class Trainer:
     profile: Profile
@@ -43,18 +51,24 @@ class Trainer:
     workout: Workout | None = None
     warnings: list[str] = field(default_factory=list)
     unsaved: str | None = None  # why the last save failed, while saves keep failing
+    deferred: dict[str, Any] | None = None  # a saved workout the user will decide on later
 
     # -- a saved workout from an earlier run ------------------------------------------------------
 
     def saved_workout(self) -> dict[str, Any] | None:
         """The checked table in current.toml, or None. A file that cannot be used goes to
-        quarantine; one from a newer version stays as it is and this profile is read-only here."""
+        quarantine; one from a newer version stays as it is and this profile is read-only here;
+        one with nothing counted in it is not worth a question: it is cleared."""
         try:
             table = self.profile.load_current()
-            return None if table is None else check_saved_workout(table)
+            if table is None:
+                return None
+            table = check_saved_workout(table)
+            workout = Workout.from_dict(table, self.clock)
         except NewerSchemaError as error:
             self._read_only(f"{self.profile.current_path} is left as it is ({error}): you can look, not train")
-        except (*UNREADABLE, SavedWorkoutError) as error:
+            return None
+        except (*UNREADABLE, SavedWorkoutError, KeyError, ValueError, TypeError) as error:
             try:
                 moved = self.profile.quarantine(self.profile.current_path)
             except OSError as failure:
@@ -62,12 +76,24 @@ class Trainer:
                                 f"({_reason(failure)}): it is left in place and you can look, not train")
             else:
                 self.warnings.append(f"The saved workout could not be read ({error}); moved it to quarantine/{moved.name}")
-        return None
+            return None
+        if not (workout.has_logged_set or workout.in_progress or workout.notes):
+            try:
+                self.profile.clear_current()
+            except OSError as error:
+                self.warnings.append(f"{self.profile.current_path} could not be removed: {_reason(error)}")
+            return None
+        return table
 
     def _read_only(self, why: str) -> None:
         self.can_train = False
         self.profile.read_only = True
         self.warnings.append(why)
+
+    def discard_saved(self) -> Path:
+        """Set the saved workout aside without finishing it: moved to quarantine/, never deleted."""
+        self._require_lock()
+        return self.profile.quarantine(self.profile.current_path)
 
     def resume(self, table: dict[str, Any]) -> Workout:
         self._require_lock()
@@ -82,22 +108,77 @@ class Trainer:
         self._require_lock()
         as_saved = ManualClock(wall=table["runner"]["saved_at"])
         self.workout = Workout.from_dict(table, as_saved)
-        return self.finish()
+        return self.finish().path
 
     # -- training ---------------------------------------------------------------------------------
 
-    def start(self, exercise: Exercise, last: list[SetLog] | None = None) -> Workout:
+    def start(self, exercise: Exercise, last: list[SetLog] | None = None, load_kg: float | None = None) -> Workout:
         """Begin a workout with this exercise, or move the running one on to it. `last`, when the
-        caller has already read it, saves reading the history again."""
+        caller has already read it, saves reading the history again; `load_kg`, when the caller
+        has worked out the starting load (in a worker), saves all of it."""
         self._require_lock()
-        load = self.starting_load(exercise, last)
+        self._keep_deferred()
+        load = self.starting_load(exercise, last) if load_kg is None else load_kg
         rest = self.settings.rest_for(exercise.id, exercise.rest_s)
         if self.workout is None:
             self.workout = Workout.start(self.clock, exercise, load, rest)
         else:
             self.workout.next_exercise(exercise, load, rest)
+        self.workout.ask_pain = self.settings.pain
         self.save()
         return self.workout
+
+    def start_plan(self, plan: TodayPlan, last: list[SetLog] | None = None) -> Workout:
+        """Begin today's programme session with its first planned exercise. `last` is that
+        exercise's last time, when the caller has read it (from a worker)."""
+        self._require_lock()
+        self._keep_deferred()
+        first = plan.exercises[0]
+        load = self._planned_load(first, last)
+        self.workout = Workout.follow(self.clock, plan, load, self._planned_rest(first.exercise))
+        self.workout.ask_pain = self.settings.pain
+        self.save()
+        return self.workout
+
+    def upcoming(self) -> Exercise | None:
+        """Where `n` goes: the next planned exercise in a programme session (None after the last
+        one), otherwise the next exercise of the list."""
+        assert self.workout is not None
+        if self.workout.today is not None:
+            planned = self.workout.upcoming
+            return planned.exercise if planned else None
+        return self.catalog.after(self.workout.plan.id)
+
+    def next(self, load_kg: float | None = None) -> list[str]:
+        """`n`: on to the upcoming exercise, or today's session is done. What was dropped on the
+        way. `load_kg` is the upcoming exercise's starting load when the caller has worked it out
+        (in a worker); a programme's suggestion comes first, and without either the history is read."""
+        self._require_lock()
+        assert self.workout is not None
+        exercise = self.upcoming()
+        planned = self.workout.upcoming
+        if exercise is None:
+            dropped = self.workout.end_today()
+        elif planned is not None:
+            load = self._planned_load(planned, None) if planned.suggestion or load_kg is None else load_kg
+            dropped = self.workout.next_exercise(exercise, load, self._planned_rest(exercise))
+        else:
+            rest = self.settings.rest_for(exercise.id, exercise.rest_s)
+            load = self.starting_load(exercise) if load_kg is None else load_kg
+            dropped = self.workout.next_exercise(exercise, load, rest)
+        self.workout.ask_pain = self.settings.pain
+        self.save()
+        return dropped
+
+    def _planned_load(self, planned: PlannedExercise, last: list[SetLog] | None) -> float:
+        """The plan's suggestion came with it; only without one is history asked."""
+        if planned.suggestion is not None:
+            return round(planned.suggestion.load_kg, 4)
+        return self.starting_load(planned.exercise, last)
+
+    def _planned_rest(self, exercise: Exercise) -> int:
+        """A programme's rest is part of the protocol; only turning rest off overrides it."""
+        return exercise.rest_s if self.settings.rest_enabled else 0
 
     def act(self, change: Callable[[Workout], Any]) -> Any:
         """Apply one change to the workout and save it before anything else happens. A save that
@@ -132,11 +213,11 @@ class Trainer:
             self.warnings.append(f"The workout is saved again to {self.profile.current_path}.")
         return True
 
-    def finish(self) -> Path | None:
+    def finish(self) -> Finished:
         """Write the workout to sessions/ (if any set was logged) and clear current.toml. When the
         session cannot be written, raise SaveError and keep the workout and current.toml."""
-        if self.workout is None:
-            return None
+        assert self.workout is not None
+        dropped = self.workout.close()
         session = self.workout.finish()
         try:
             path = self.profile.write_session(session) if session.exercises else None
@@ -151,7 +232,7 @@ class Trainer:
             self.warnings.append(f"Saved, but {self.profile.current_path} could not be removed: {_reason(error)}")
         self.workout = None
         self.unsaved = None
-        return path
+        return Finished(session, path, dropped)
 
     def _failed(self, message: str) -> None:
         if self.unsaved is None:
@@ -206,6 +287,13 @@ class Trainer:
 
     def starting_load(self, exercise: Exercise, last: list[SetLog] | None = None) -> float:
         return self.suggestion(exercise, last).load_kg
+
+    def _keep_deferred(self) -> None:
+        """A new workout would overwrite the one left for later: that one goes to history first."""
+        if self.deferred is not None and self.workout is None:
+            table, self.deferred = self.deferred, None
+            if self.finish_saved(table) is not None:
+                self.warnings.append("The workout left unfinished earlier was saved to history first.")
 
     def _require_lock(self) -> None:
         if not self.can_train:

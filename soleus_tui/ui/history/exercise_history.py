@@ -46,7 +46,7 @@ class ExerciseHistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.today = self.app.clock.now().date()
-        self.sub_title = f"History · {self.record.name}"
+        self.sub_title = self.record.name if self.app.size.width < 80 else f"History · {self.record.name}"
         self.query_one(BarChart).values = tuple(self.values)
         table = self.query_one(PagedTable)
         table.add_columns("Date", "Day", *(["Heaviest set", "Most reps"] if self.has_reps else []))

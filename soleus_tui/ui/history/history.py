@@ -26,7 +26,16 @@ from textual.worker import get_current_worker
 
 from soleus_tui.core.catalog import Catalog
 from soleus_tui.core.history.reader import HistoryReader
-from soleus_tui.ui.history.history_text import best_text, count_text, day_word, duration_text, hold_text, volume_text
+from soleus_tui.ui.history.history_text import (
+    NONE,
+    best_text,
+    count_text,
+    day_word,
+    duration_text,
+    hold_text,
+    volume_text,
+)
+from soleus_tui.ui.widgets.keys import key_label
 from soleus_tui.core.history.overview import ExerciseRecord, Overview, exercise_records, overview
 from soleus_tui.core.history.stats import Best
 from soleus_tui.core.history.summary_cache import SessionDigest, cache_file, newest, scan
@@ -38,6 +47,8 @@ if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
 
 FIRST_ROWS_WAIT_S = 0.5
+WORKOUT_COLUMNS = ("Date", "Day", "Start", "Length", "Exercises", "Sets", "Reps", "Volume")
+NARROW_COLUMNS = ("Date", "Day", "Length", "Sets", "Reps", "Volume")  # what fits 60 columns
 CAPTIONS = {
     "workouts": "Workouts, newest first · enter opens one",
     "bests": "Bests · heaviest: at the top of the rep range · enter shows the trend",
@@ -72,6 +83,7 @@ class HistoryScreen(Screen[None]):
         self.records: list[ExerciseRecord] = []
         self.shown_list = "workouts"
         self.away = False
+        self.workout_columns = WORKOUT_COLUMNS if self.app.size.width >= 80 else NARROW_COLUMNS
 
     def compose(self) -> ComposeResult:
         self.read_history(first_rows=self.app.size.height)  # a screenful, read while the rest mounts
@@ -92,9 +104,9 @@ class HistoryScreen(Screen[None]):
         self.sub_title = "History"
         self.query_one("#history-calendar").border_title = "Training days"
         workouts = self.query_one("#history-workouts", PagedTable)
-        workouts.add_columns("Date", "Day", "Start", "Length", "Exercises", "Sets", "Reps", "Volume")
+        workouts.add_columns(*self.workout_columns)
         bests = self.query_one("#history-bests", DataTable)
-        for label, width in (("Exercise", 31), ("Heaviest", 13), ("Most reps", 13), ("Longest hold", 13)):
+        for label, width in BEST_COLUMNS if self.workout_columns is WORKOUT_COLUMNS else NARROW_BEST_COLUMNS:
             bests.add_column(label, width=width)
         workouts.focus()
 
@@ -172,7 +184,8 @@ class HistoryScreen(Screen[None]):
 
     def show_workouts(self, digests: list[SessionDigest], today: date) -> None:
         table = self.query_one("#history-workouts", PagedTable)
-        table.show(digests, partial(workout_row, today=today, unit=self.app.settings.units))
+        row = partial(workout_row, today=today, unit=self.app.settings.units, columns=self.workout_columns)
+        table.show(digests, row)
 
     def show_overview(self, numbers: Overview, today: date) -> None:
         self.query_one("#history-totals", Static).update(overview_text(numbers, self.app.settings.units))
@@ -184,14 +197,17 @@ class HistoryScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         for record in records:
-            table.add_row(*bests_row(record, self.app.settings.units), key=record.exercise_id, height=2)
+            cells = bests_row(record, self.app.settings.units)
+            if self.workout_columns is not WORKOUT_COLUMNS:
+                cells = [cells[0], next((cell for cell in (cells[1], cells[3], cells[2]) if cell.plain != NONE), cells[1])]
+            table.add_row(*cells, key=record.exercise_id, height=2)
         if records:
             table.move_cursor(row=min(row, len(records) - 1), animate=False)
 
     def show_caption(self) -> None:
         caption = CAPTIONS[self.shown_list]
         if self.digests == []:
-            caption = "No workouts yet: press 2 to train, and each finished workout shows up here."
+            caption = f"No workouts yet: press {key_label(self, 'app.train')} to train, and each finished workout shows up here."
         self.query_one("#history-caption", Static).update(caption)
 
     def describe_volume(self, weeks: int, peak_kg: float) -> tuple[str, str]:
@@ -235,10 +251,10 @@ class HistoryScreen(Screen[None]):
             self.app.push_screen(ExerciseHistoryScreen(record, [d.highlights for d in self.digests]))
 
 
-def workout_row(digest: SessionDigest, today: date, unit: str) -> Row:
+def workout_row(digest: SessionDigest, today: date, unit: str, columns: tuple[str, ...] = WORKOUT_COLUMNS) -> Row:
     summary = digest.summary
     day = summary.started.date()
-    return str(digest.path), [
+    cells = dict(zip(WORKOUT_COLUMNS, [
         day.isoformat(),
         day_word(day, today),
         f"{summary.started:%H:%M}",
@@ -247,7 +263,8 @@ def workout_row(digest: SessionDigest, today: date, unit: str) -> Row:
         Text(str(summary.sets), justify="right"),
         Text(f"{summary.reps:,}", justify="right"),
         Text(volume_text(summary.volume_kg, unit), justify="right"),
-    ]
+    ]))
+    return str(digest.path), [cells[column] for column in columns]
 
 
 def overview_text(numbers: Overview, unit: str) -> Text:
@@ -263,6 +280,10 @@ def overview_text(numbers: Overview, unit: str) -> Text:
         text.append(f"{value}\n")
     text.rstrip()
     return text
+
+
+BEST_COLUMNS = (("Exercise", 31), ("Heaviest", 13), ("Most reps", 13), ("Longest hold", 13))
+NARROW_BEST_COLUMNS = (("Exercise", 31), ("Best", 14))  # heaviest, else longest hold, else most reps
 
 
 def bests_row(record: ExerciseRecord, unit: str) -> list[Text]:

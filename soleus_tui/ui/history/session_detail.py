@@ -4,6 +4,7 @@ note. `d` deletes it after asking, by moving its file to quarantine/: nothing is
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from soleus_tui.core.history.export import set_numbers
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.ui.history.history_text import (
     count_text,
@@ -32,6 +34,10 @@ from soleus_tui.ui.widgets.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
+
+
+NARROW_NAME = 20  # characters of an exercise's name a line, below 80 columns
+SIDE_MARK = {"left": "L", "right": "R", "both": ""}
 
 
 class SessionDetailScreen(Screen[None]):
@@ -108,23 +114,30 @@ class SessionDetailScreen(Screen[None]):
         )
 
     def show_sets(self, session: Session) -> None:
+        """One row a set; a per-side set's left and right parts share its number. Below 80
+        columns the side joins the number ("1 L") and names wrap, so nothing is cut."""
         table = self.query_one("#detail-sets", DataTable)
+        narrow = self.app.size.width < 80
         with_pain = any(exercise.pain is not None for exercise in session.exercises)
-        table.add_columns("Exercise", "Set", "Side", "Done", "Load", "Rest", *(["Pain"] if with_pain else []))
+        sides = [] if narrow else ["Side"]
+        table.add_columns("Exercise", "Set", *sides, "Done", "Load", "Rest", *(["Pain"] if with_pain else []))
         unit = self.app.settings.units
         for exercise in session.exercises:
             known = self.app.catalog.get(exercise.id)
             load_kind = known.load if known else "dumbbell"
-            for number, s in enumerate(exercise.sets, 1):
-                pain = pain_text(exercise.pain) if number == 1 else ""
+            name = textwrap.wrap(exercise.name, NARROW_NAME) if narrow else [exercise.name]
+            for index, (number, s) in enumerate(zip(set_numbers(exercise.sets), exercise.sets)):
+                first = index == 0
+                mark = f"{number} {SIDE_MARK[s.side]}".rstrip() if narrow else str(number)
                 table.add_row(
-                    Text(exercise.name if number == 1 else ""),
-                    Text(str(number), justify="right"),
-                    s.side,
-                    set_text(s.reps, s.hold_s, 0.0, unit),
+                    Text("\n".join(name) if first else ""),
+                    Text(mark, justify="right"),
+                    *([] if narrow else [s.side]),
+                    set_text(s.reps, s.hold_s, 0.0, unit).removesuffix(" hold") if narrow else set_text(s.reps, s.hold_s, 0.0, unit),
                     format_load(s.load_kg, unit, load_kind),
                     Text(rest_text(s.rest_s), justify="right"),
-                    *([Text(pain, justify="right")] if with_pain else []),
+                    *([Text(pain_text(exercise.pain) if first else "", justify="right")] if with_pain else []),
+                    height=len(name) if first else 1,
                 )
         table.focus()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,20 +15,28 @@ from textual.widgets.option_list import Option
 from soleus_tui.core.learn.lessons import load_lessons, load_sources
 from soleus_tui.core.learn.quiz import ScoreFileError, best_score, load_scores
 from soleus_tui.ui.learn.leg_drawing import LegDrawing
+from soleus_tui.ui.widgets.keys import AREA_BINDINGS
 
 QUIZ_OPTION = "quiz"
 
 
 class LearnScreen(Screen[None]):
     CSS_PATH = "learn.tcss"
+    # The footer names n and p, which every terminal font has; the arrows do the same.
     BINDINGS = [
-        Binding("right,n", "turn(1)", "Next", priority=True, id="learn.next"),
-        Binding("left,p", "turn(-1)", "Previous", show=False, priority=True, id="learn.previous"),
+        Binding("n", "turn(1)", "Next", id="learn.next"),
+        Binding("p", "turn(-1)", "Prev", id="learn.previous"),
+        Binding("right", "turn(1)", "Next", show=False, priority=True, id="learn.next-arrow"),
+        Binding("left", "turn(-1)", "Prev", show=False, priority=True, id="learn.previous-arrow"),
         Binding("b", "bend", "Bend", id="learn.bend"),
+        Binding("b", "straighten", "Straighten", id="learn.straighten"),
         Binding("l", "contents", "List", id="learn.contents"),
         Binding("t", "quiz", "Quiz", id="learn.quiz"),
-        Binding("s", "sources", "Sources", show=False, id="learn.sources"),
+        Binding("s", "sources", "Sources", id="learn.sources"),
         Binding("escape", "close_contents", "Back to the page", show=False, id="learn.close-contents"),
+        Binding("escape", "back_to_lesson", "Back to the lesson", show=False, id="learn.back-to-lesson"),
+        # The area keys keep working but leave the narrow footer to this screen's own.
+        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
     ]
 
     page: reactive[int] = reactive(0, init=False)
@@ -35,6 +45,7 @@ class LearnScreen(Screen[None]):
         super().__init__()
         self.lessons = load_lessons()
         self.pages = [lesson.text for lesson in self.lessons] + [load_sources()]
+        self.last_lesson = 0  # where escape on the sources page goes back to
 
     @property
     def sources_page(self) -> int:
@@ -62,6 +73,8 @@ class LearnScreen(Screen[None]):
     # -- pages --------------------------------------------------------------------------------
 
     async def watch_page(self, page: int) -> None:
+        if page != self.sources_page:
+            self.last_lesson = page
         self.show_subtitle()
         self.refresh_bindings()
         await self.query_one("#learn-text", Markdown).update(self.pages[page])
@@ -85,12 +98,26 @@ class LearnScreen(Screen[None]):
         self.page = self.sources_page
         self.show_text()
 
+    def action_back_to_lesson(self) -> None:
+        self.page = self.last_lesson
+        self.show_text()
+
     # -- the leg ------------------------------------------------------------------------------
 
+    @property
+    def knee_bent(self) -> bool:
+        return self.query_one(LegDrawing).bent
+
     def action_bend(self) -> None:
-        leg = self.query_one(LegDrawing)
-        leg.bent = not leg.bent
+        self.set_knee(bent=True)
+
+    def action_straighten(self) -> None:
+        self.set_knee(bent=False)
+
+    def set_knee(self, bent: bool) -> None:
+        self.query_one(LegDrawing).bent = bent
         self.show_caption()
+        self.refresh_bindings()
 
     def show_caption(self) -> None:
         self.query_one("#leg-caption", Static).update(self.query_one(LegDrawing).caption)
@@ -142,6 +169,10 @@ class LearnScreen(Screen[None]):
         # escape closes the contents; on a page it falls through to the app's "back".
         if action == "close_contents":
             return self.is_mounted and self.contents_open
+        if action == "back_to_lesson":
+            return self.is_mounted and not self.contents_open and self.page == self.sources_page
+        if action in ("bend", "straighten"):  # one key, named for what it does now
+            return self.is_mounted and self.knee_bent == (action == "straighten")
         if action == "turn":
             step = parameters[0]  # at either end the key stays in the footer, dimmed
             return (isinstance(step, int) and 0 <= self.page + step < len(self.pages)) or None

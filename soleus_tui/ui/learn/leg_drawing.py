@@ -56,7 +56,7 @@ fibula │  │ │▓▓▓░░
 
 CAPTIONS = {
     False: "Knee straight: the gastrocnemius and the soleus both pull the heel up.",
-    True: "Knee bent to 90°: the gastrocnemius is slack, so the soleus does the lifting.",
+    True: "Knee bent to 90 degrees: the gastrocnemius is slack; the soleus lifts.",
 }
 
 # What each glyph shows, and what it becomes in plain (ASCII) mode.

@@ -1,27 +1,43 @@
 """The quiz: one question at a time, answered with a-d, the right answer and why after each,
-and the score kept in the profile at the end."""
+the score kept in the profile at the end, and the missed questions with the lesson to read again."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from soleus_tui.core.learn.quiz import LETTERS, QuizRun, Score, ScoreFileError, best_score, load_bank, load_scores, record_score
+from soleus_tui.core.learn.lessons import load_lessons
+from soleus_tui.core.learn.quiz import (
+    LETTERS,
+    QuizRun,
+    Score,
+    ScoreFileError,
+    best_score,
+    load_bank,
+    load_scores,
+    record_score,
+)
+from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
 
 
 class QuizScreen(Screen[None]):
     CSS_PATH = "learn.tcss"
     BINDINGS = [
-        Binding("a", "answer(0)", "Answer", key_display="a–d", id="quiz.answer-a"),
+        Binding("a", "answer(0)", "Answer", key_display="a-d", id="quiz.answer-a"),
         Binding("b", "answer(1)", "Answer b", show=False, id="quiz.answer-b"),
         Binding("c", "answer(2)", "Answer c", show=False, id="quiz.answer-c"),
         Binding("d", "answer(3)", "Answer d", show=False, id="quiz.answer-d"),
         Binding("enter,space", "next", "Next", key_display="enter", id="quiz.next"),
         Binding("r", "again", "Start again", id="quiz.again"),
         Binding("escape", "leave", "Back", key_display="esc", id="quiz.leave"),
+        # The area keys keep working but leave the narrow footer to the quiz's own.
+        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
     ]
 
     def __init__(self) -> None:
@@ -29,16 +45,18 @@ class QuizScreen(Screen[None]):
         self.run = QuizRun(load_bank())
         self.chosen: int | None = None  # the option picked for the question on show
         self.best: Score | None = None
+        self.lesson_titles = [lesson.title for lesson in load_lessons()]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="quiz-box"):
+        with VerticalScroll(id="quiz-box"):
             yield Static(id="quiz-progress", markup=False)
             yield Static(id="quiz-prompt", markup=False)
             with Vertical(id="quiz-options"):
                 for _ in LETTERS:
                     yield Static(classes="quiz-option", markup=False)
             yield Static(id="quiz-feedback", markup=False)
+            yield Static(id="quiz-review", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -57,7 +75,7 @@ class QuizScreen(Screen[None]):
 
     def show(self) -> None:
         best = f" · best {self.best.score}/{self.best.total}" if self.best else ""
-        self.sub_title = f"Quiz · {self.run.total} questions{best}"
+        self.sub_title = f"Quiz{best}"
         if self.done:
             self.show_result()
         else:
@@ -71,6 +89,7 @@ class QuizScreen(Screen[None]):
             f"Question {index + 1} of {self.run.total} · {self.run.score} right so far"
         )
         self.query_one("#quiz-prompt", Static).update(question.prompt)
+        self.query_one("#quiz-review", Static).display = False
         for number, row in enumerate(self.query(".quiz-option").results(Static)):
             shown = number < len(question.options)
             row.display = shown
@@ -94,7 +113,7 @@ class QuizScreen(Screen[None]):
         if self.answered:
             verdict = "Right." if self.chosen == right else f"Not quite: it is {LETTERS[right]}."
             after = "see your score" if self.run.finished else "next question"
-            feedback.update(f"{verdict} {why}\n\nenter: {after}")
+            feedback.update(f"{verdict} {why}\n\n{key_label(self, 'quiz.next')}: {after}")
             feedback.set_class(self.chosen == right, "-right")
             feedback.set_class(self.chosen != right, "-wrong")
 
@@ -106,8 +125,25 @@ class QuizScreen(Screen[None]):
         feedback = self.query_one("#quiz-feedback", Static)
         feedback.remove_class("-right", "-wrong")
         best = f"Your best: {self.best.score}/{self.best.total}, on {self.best.when:%Y-%m-%d}." if self.best else ""
-        feedback.update(f"{best}\n\nr: start again · esc: back to the lessons")
+        again, leave = key_label(self, "quiz.again"), key_label(self, "quiz.leave")
+        feedback.update(f"{best}\n\n{again}: start again · {leave}: back to the lessons")
         feedback.display = True
+        review = self.query_one("#quiz-review", Static)
+        review.update(self.review_text())
+        review.display = True
+
+    def review_text(self) -> Text:
+        """Each missed question with its right answer and the lesson that teaches it."""
+        missed = self.run.missed()
+        if not missed:
+            return Text("Every answer right: nothing to read again.")
+        text = Text("To read again\n", style="bold")
+        for question, _ in missed:
+            text.append(f"\n{question.prompt}\n")
+            text.append(f"  {LETTERS[question.answer_index]}) {question.answer}\n", style="bold")
+            text.append(f"  Lesson {question.lesson}: {self.lesson_titles[question.lesson - 1]}\n")
+        text.rstrip()
+        return text
 
     # -- scores -------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 
 from soleus_tui.ui.widgets.keys import key_label
 
-PALETTE = ("ctrl+p", "Command palette: areas, lessons, exercises, settings, export")
+PALETTE = ("ctrl+p", "Command palette: find anything")
 
 
 class HelpScreen(ModalScreen[None]):

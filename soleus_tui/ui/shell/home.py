@@ -6,9 +6,11 @@ Static otherwise: it sends nothing while idle.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -16,7 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from soleus_tui.ui.widgets.keys import key_label
+from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
 
 if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
@@ -24,14 +26,12 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:  # the programme modules load with the plan, after the first frame
     from soleus_tui.core.programmes.state import ProgrammeState
 
-AREAS = (
-    ("1", "Learn", "why the soleus matters, a leg whose knee bends, a quiz"),
-    ("2", "Train", "bent-knee exercises, a rep counter, rest timers"),
-    ("3", "History", "every workout, streaks, bests and the weekly trend"),
-    ("s", "Settings", "units, bell, plain mode, rest per exercise, theme"),
+AREAS = (  # binding id, name, what is there: short enough for 60 columns
+    ("app.learn", "Learn", "the calf's anatomy, a bending leg, a quiz"),
+    ("app.train", "Train", "bent-knee exercises, reps, rest timers"),
+    ("app.history", "History", "workouts, streaks, bests, the weekly trend"),
+    ("home.settings", "Settings", "units, bell, plain mode, rest, alerts"),
 )
-
-MENU = "\n".join(f"[bold $text on $accent] {key} [/] [bold]{name:<9}[/] {what}" for key, name, what in AREAS)
 
 
 class HomeScreen(Screen[None]):
@@ -40,6 +40,8 @@ class HomeScreen(Screen[None]):
         Binding("s", "settings", "Settings", id="home.settings"),
         Binding("t", "today", "Today", id="home.today"),
         Binding("p", "programmes", "Programmes", id="home.programmes"),
+        # The menu shows the area keys, so the footer keeps its room for this screen's own.
+        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
     ]
 
     def __init__(self) -> None:
@@ -48,9 +50,16 @@ class HomeScreen(Screen[None]):
         self.away = False
         self.warned: set[str] = set()  # each warning once, not again on every return home
 
+    def menu(self) -> str:
+        """The areas with the keys in force: a [keymap] in settings changes them here too."""
+        return "\n".join(
+            f"[bold $text on $accent] {escape(key_label(self, key))} [/] [bold]{name:<9}[/] {what}"
+            for key, name, what in AREAS
+        )
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("The deep calf muscle runners forget to train.\n\n" + MENU, id="home")
+        yield Static("The soleus: the deep calf muscle that holds a runner up.\n\n" + self.menu(), id="home")
         yield Static("Reading today's plan...", id="home-plan", markup=False)
         yield Static(
             "Training guidance, not medical advice. Stop for a sudden pop in the calf, "

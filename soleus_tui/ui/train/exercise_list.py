@@ -1,7 +1,8 @@
 """Train: the catalog's exercises with last time's numbers; enter starts the highlighted one.
 
 A workout can hold several exercises in a row: starting another while one runs moves the workout
-on to it, and the runner's `n` does the same with the next one in the list.
+on to it, and the runner's `n` does the same with the next one in the list. Starting never reads
+the history here: the list's worker has read last times already.
 """
 
 from __future__ import annotations
@@ -108,6 +109,10 @@ class TrainScreen(Screen[None]):
 
     # -- starting -------------------------------------------------------------------------------
 
+    def resumed(self, resumed: bool | None) -> None:
+        if resumed:
+            self.app.push_screen(RunnerScreen())
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         exercise = self.app.catalog.get(str(event.row_key.value))
         assert exercise is not None
@@ -120,10 +125,17 @@ class TrainScreen(Screen[None]):
                 severity="warning",
             )
             return
+        if trainer.deferred is not None and trainer.workout is None:
+            from soleus_tui.ui.train.resume import ResumeScreen
+
+            self.app.push_screen(ResumeScreen(trainer.deferred), self.resumed)  # decided first: nothing is overwritten
+            return
+        provisional = None
         if trainer.workout is None or trainer.workout.plan.id != exercise.id:
             known = self.last_times.get(exercise.id)
-            trainer.start(exercise, known[0] if known else None)
-        self.app.push_screen(RunnerScreen())
+            provisional = None if known else exercise.id  # its load is set once the history is read
+            trainer.start(exercise, load_kg=known[1].load_kg if known and known[1] else 0.0)
+        self.app.push_screen(RunnerScreen(provisional))
 
     def action_capacity_test(self) -> None:
         from soleus_tui.ui.train.capacity_test import CapacityTestScreen

@@ -1,17 +1,17 @@
 """The number to read from a bench: a word above it, big digits, a bar and the keys that act now.
 
-Digits draws with box glyphs; in plain mode the same place holds ASCII digits, and the bar turns
-to ASCII too. Each part repaints only when its own text changes.
+The digits grow with the terminal; in plain mode they and the bar are ASCII. Each part repaints
+only when its own text changes.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
+from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.widgets.fill_bar import FillBar
-from soleus_tui.ui.train.plain_digits import PlainDigits
 
 TONES = ("switch", "overtime")
 
@@ -24,7 +24,7 @@ class BigReadout(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="readout-label", markup=False)
-        yield PlainDigits(id="readout-number") if self.plain else Digits(id="readout-number")
+        yield BigNumber(self.plain, id="readout-number")
         yield FillBar(self.plain, id="readout-bar")
         yield Static(id="readout-caption", markup=False)
 
@@ -34,7 +34,7 @@ class BigReadout(Vertical):
         if label != shown[0]:
             self.query_one("#readout-label", Static).update(label)
         if number != shown[1]:
-            self.query_one("#readout-number", PlainDigits if self.plain else Digits).update(number)
+            self.query_one(BigNumber).update(number)
         if bar != shown[2]:
             fill = self.query_one(FillBar)
             fill.visible = bar is not None

@@ -14,7 +14,7 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("3", "switch_mode('history')", "History", id="app.history"),
     Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
     Binding("escape", "go_back", "Back", show=False, id="app.back"),
-    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("q", "quit", "Quit", show=False, id="app.quit"),  # in ? with every key; footers keep the room
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-now"),
 ]
 
@@ -39,7 +39,8 @@ def key_word(key: str, plain: bool = False) -> str | None:
 def key_label(node: DOMNode, binding_id: str) -> str:
     """How the key in force for a binding is written on screen: its default, or the one the
     user's [keymap] gave it. Every hint that names a key asks here, never writes it by hand."""
-    keymap: Mapping[str, str] = getattr(node.app, "keymap", {})
+    # The keymap Textual applies (set_keymap), and the app's own if it keeps one.
+    keymap: Mapping[str, str] = {**getattr(node.app, "_keymap", {}), **getattr(node.app, "keymap", {})}
     for owner in node.ancestors_with_self:
         for bindings in owner._bindings.key_to_bindings.values():
             for binding in bindings:

@@ -31,14 +31,14 @@ class WindowTitle(Widget):
         if new is None:
             self._restore()
         else:
-            self._write((PUSH_TITLE if old is None else "") + set_title(f"{new} · {self.app.title}"))
+            self._write((PUSH_TITLE if old is None else "") + set_title(f"{new} · {self.app.TITLE}"))
 
     def on_unmount(self) -> None:
         if self.text is not None:
             self._restore()
 
     def _restore(self) -> None:
-        self._write(set_title(self.app.title) + POP_TITLE)
+        self._write(set_title(self.app.TITLE) + POP_TITLE)
 
     def _write(self, sequence: str) -> None:
         driver = self.app._driver  # Textual has no public call for the window title

@@ -28,7 +28,7 @@ def saved(profile: Profile) -> dict:
 def test_every_rep_is_on_disk_at_once(trainer: Trainer, profile: Profile, reps_exercise: Exercise) -> None:
     trainer.start(reps_exercise)
     for count in (1, 2, 3):
-        trainer.act(lambda w: w.press_space())
+        trainer.act(lambda w: w.count())
         assert saved(profile)["runner"]["reps"] == count
     trainer.act(lambda w: w.finish_set())
     table = saved(profile)
@@ -37,7 +37,7 @@ def test_every_rep_is_on_disk_at_once(trainer: Trainer, profile: Profile, reps_e
 
 def test_tick_saves_only_when_time_changed_something(trainer: Trainer, profile: Profile, clock: ManualClock, hold_exercise: Exercise) -> None:
     trainer.start(hold_exercise)
-    trainer.act(lambda w: w.press_space())
+    trainer.act(lambda w: w.count())
     before = profile.current_path.stat().st_mtime_ns
     assert trainer.tick() == []
     assert profile.current_path.stat().st_mtime_ns == before
@@ -49,7 +49,7 @@ def test_resume_after_a_crash_keeps_the_counted_reps(profile: Profile, clock: Ma
     first = Trainer(profile, Catalog((reps_exercise,)), Settings(), clock)
     first.start(reps_exercise)
     for _ in range(5):
-        first.act(lambda w: w.press_space())
+        first.act(lambda w: w.count())
     # the process dies here; a new one finds current.toml
     second = Trainer(profile, Catalog((reps_exercise,)), Settings(), clock)
     table = second.saved_workout()
@@ -57,14 +57,14 @@ def test_resume_after_a_crash_keeps_the_counted_reps(profile: Profile, clock: Ma
     workout = second.resume(table)
     assert (workout.reps, workout.phase) == (5, Phase.SET)
     second.act(lambda w: w.finish_set())
-    path = second.finish()
+    path = second.finish().path
     assert path is not None and not profile.current_path.exists()
     assert profile.read_session(path).exercises[0].sets[0].reps == 5
 
 
 def test_finish_saved_closes_the_old_workout_without_resuming(trainer: Trainer, profile: Profile, reps_exercise: Exercise) -> None:
     trainer.start(reps_exercise)
-    trainer.act(lambda w: w.press_space())
+    trainer.act(lambda w: w.count())
     table = trainer.saved_workout()
     assert table is not None
     path = trainer.finish_saved(table)
@@ -74,7 +74,7 @@ def test_finish_saved_closes_the_old_workout_without_resuming(trainer: Trainer, 
 
 def test_a_workout_with_nothing_logged_writes_no_session(trainer: Trainer, profile: Profile, reps_exercise: Exercise) -> None:
     trainer.start(reps_exercise)
-    assert trainer.finish() is None
+    assert trainer.finish().path is None
     assert list(profile.iter_session_paths()) == [] and not profile.current_path.exists()
 
 
@@ -142,7 +142,7 @@ def test_start_with_a_complete_last_time_known_reads_no_history(trainer: Trainer
 def test_finishing_a_saved_workout_does_not_count_the_time_the_app_was_closed(profile: Profile, clock: ManualClock, hold_exercise: Exercise) -> None:
     first = Trainer(profile, Catalog((hold_exercise,)), Settings(), clock)
     first.start(hold_exercise)
-    first.act(lambda w: w.press_space())
+    first.act(lambda w: w.count())
     clock.advance(3 + 10)
     first.tick()  # holding for 10 s when the app dies
     saved_at = clock.now()

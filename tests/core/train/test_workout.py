@@ -22,7 +22,7 @@ def roundtrip(workout: Workout, clock: ManualClock) -> Workout:
 def do_reps(workout: Workout, clock: ManualClock, count: int) -> None:
     for _ in range(count):
         clock.advance(2)
-        workout.press_space()
+        workout.count()
 
 
 def test_a_whole_reps_workout(clock: ManualClock, reps_exercise: Exercise) -> None:
@@ -42,7 +42,7 @@ def test_a_whole_reps_workout(clock: ManualClock, reps_exercise: Exercise) -> No
         clock.advance(5)
         assert w.rest_remaining() == -5  # overtime keeps counting
         if set_number < 3:
-            w.press_space()  # first rep of the next set ends the rest
+            w.count()  # first rep of the next set ends the rest
             assert w.reps == 1 and w.log.sets[-1].rest_s == 95
             w.take_back_rep()
     assert w.exercise_complete
@@ -93,7 +93,7 @@ def test_paced_set_ends_early_on_space(clock: ManualClock, reps_exercise: Exerci
     w.toggle_paced()
     clock.advance(GET_READY_S + 13)
     assert w.advance() == [Event.GO, Event.REP, Event.REP]  # the repaint tick
-    assert w.press_space() == [Event.SET_LOGGED]
+    assert w.count() == [Event.SET_LOGGED]
     assert w.log.sets[0].reps == 2
 
 
@@ -109,7 +109,7 @@ def test_backspace_in_paced_mode_stops_pacing(clock: ManualClock, reps_exercise:
 
 def test_a_hold_with_get_ready_and_bell_at_target(clock: ManualClock, hold_exercise: Exercise) -> None:
     w = Workout.start(clock, hold_exercise, 0.0, 60)
-    w.press_space()
+    w.count()
     assert w.phase is Phase.GET_READY and w.get_ready_remaining() == 3
     clock.advance(1)
     w = roundtrip(w, clock)
@@ -121,7 +121,7 @@ def test_a_hold_with_get_ready_and_bell_at_target(clock: ManualClock, hold_exerc
     clock.advance(1)
     assert w.advance() == [Event.TARGET]
     clock.advance(4.5)
-    assert w.press_space() == [Event.SET_LOGGED]
+    assert w.count() == [Event.SET_LOGGED]
     assert w.log.sets[0].hold_s == 34.5 and w.log.sets[0].reps == 0
     assert w.phase is Phase.REST
 
@@ -192,7 +192,7 @@ def test_next_exercise_logs_the_running_set_and_keeps_rest(clock: ManualClock, r
 def test_finish_keeps_an_unfinished_set_and_drops_empty_exercises(clock: ManualClock, reps_exercise: Exercise, hold_exercise: Exercise) -> None:
     w = Workout.start(clock, reps_exercise, 20.0, 90)
     w.next_exercise(hold_exercise, 0.0, 60)
-    w.press_space()
+    w.count()
     clock.advance(GET_READY_S + 12)
     session = w.finish()
     assert [e.id for e in session.exercises] == [hold_exercise.id]
@@ -219,7 +219,7 @@ def test_interrupt_undoes_a_hold_and_pacing_but_keeps_reps(clock: ManualClock, r
     w.interrupt()
     assert (w.reps, w.paced, w.phase) == (2, False, Phase.SET)
     h = Workout.start(clock, hold_exercise, 0.0, 60)
-    h.press_space()
+    h.count()
     clock.advance(10)
     h.advance()
     h.interrupt()
@@ -234,7 +234,7 @@ def test_every_step_survives_a_save_and_restore(request: pytest.FixtureRequest, 
               "skip", "space", "wait", "enter", "wait", "wait", "load", "space", "wait", "enter", "wait"] * 2
     for step in script:
         {
-            "space": w.press_space,
+            "space": w.count,
             "undo": w.take_back_rep,
             "paced": w.toggle_paced,
             "enter": w.finish_set,
@@ -272,6 +272,6 @@ def test_a_key_landing_just_after_a_phase_change_does_not_act_twice(clock: Manua
     assert not w.take_back_rep()
     assert (w.reps, w.log.sets[0].reps, w.phase) == (0, 2, Phase.REST)
     h = Workout.start(clock, hold_exercise, 0.0, 60)
-    h.press_space()
+    h.count()
     clock.advance(GET_READY_S + 0.1)
-    assert h.press_space() == [Event.GO] and h.phase is Phase.HOLDING and not h.log.sets
+    assert h.count() == [Event.GO] and h.phase is Phase.HOLDING and not h.log.sets

@@ -19,6 +19,7 @@ from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.session import Session
 from soleus_tui.core.store import Profile
 from tests.support.histories import write_realistic_history
+from tests.support.settle import settle
 
 SnapCompare = Callable[..., bool]
 
@@ -32,9 +33,7 @@ def keys(*pressed: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run(pilot: Pilot[Any]) -> None:
         for key in pressed:
             await pilot.press(key)
-            await pilot.pause()
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)  # the screen says when its read is done: the worker may not have started yet
 
     return run
 

@@ -6,14 +6,17 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import ContentSwitcher, Markdown, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, Markdown, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from soleus_tui.app import SoleusApp
+from soleus_tui.core.learn.quiz import load_bank
 from soleus_tui.core.learn.lessons import LessonFormatError, lesson_files, load_lessons, load_sources, parse_lesson
 from soleus_tui.ui.shell.home import HomeScreen
 from soleus_tui.ui.learn.learn import LearnScreen
 from soleus_tui.ui.learn.quiz_screen import QuizScreen
 from soleus_tui.ui.learn.leg_drawing import LegDrawing, leg_art
+from soleus_tui.ui.widgets.keys import APP_BINDINGS
 
 SAFETY = "Training guidance, not medical advice."
 
@@ -83,6 +86,57 @@ def test_sources_cite_works_not_addresses() -> None:
         assert citation in sources
     for lesson in load_lessons():
         assert not re.search(r"https?://", lesson.text), lesson.name
+
+
+UNIT_AFTER_A_SPACE = re.compile(r"\d[ \u00a0](%|×|cm|m/s|s|min|kg|lb|°)(?![a-z])")
+
+
+def test_no_number_is_parted_from_its_unit_sign_by_a_space_the_text_could_break_at() -> None:
+    """Textual wraps at any white space, even a no-break one, so a unit sign sits on its number."""
+    texts = [lesson.text for lesson in load_lessons()] + [load_sources()]
+    texts += [" ".join((q.prompt, *q.options, q.why)) for q in load_bank()]
+    for text in texts:
+        assert not UNIT_AFTER_A_SPACE.search(text), UNIT_AFTER_A_SPACE.search(text)
+
+
+def test_the_article_is_introduced_once_in_the_first_lesson_and_named_in_the_sources() -> None:
+    lessons = load_lessons()
+    first = lessons[0].text
+    assert '"The Forgotten Running Muscle"' in first and "*the article*" in first
+    assert first.index("*the article*") < first.index("A common claim")
+    assert '"The Forgotten Running Muscle"' in load_sources()
+    for lesson in lessons[1:]:
+        assert "Forgotten Running Muscle" not in lesson.text, lesson.name
+
+
+def test_the_facts_corrected_in_round_two_read_as_the_anatomy_notes_say() -> None:
+    by_number = {n: lesson.text for n, lesson in enumerate(load_lessons(), 1)}
+    assert "lowest spinal roots" not in by_number[2]
+    assert "sacral spinal roots (S1 and S2)" in by_number[2] and "(L5)" in by_number[2]
+    behind = by_number[1].split("sits *behind* the gastrocnemius.")[1].split("\n")[0]
+    assert "other way round" not in behind and "deeper" in behind and "at the back" in behind
+
+
+def test_sources_name_works_and_sites_not_aggregators() -> None:
+    sources = load_sources()
+    for wrong in ("Corpus:", "R Discovery", "Medical College of Wisconsin", "Luleå"):
+        assert wrong not in sources, wrong
+    for citation in (
+        "Green & Pizzari (2017)",
+        "Koulouris, Ting, Jhamb, Connell & Kavanagh (2007)",
+        "*Journal of Strength and Conditioning Research* 26:3124–33",
+        "*Clinical Biomechanics* 28:664–71",
+        "Soleus muscle — DocCheck Flexikon",
+    ):
+        assert citation in sources, citation
+
+
+def test_the_home_tagline_claims_nothing_lesson_7_calls_an_opinion() -> None:
+    from soleus_tui.ui.shell import home
+
+    source = Path(home.__file__).read_text()
+    assert "forget to train" not in source and "under-trained" not in source
+    assert "opinion; no study has counted" in load_lessons()[6].text
 
 
 # -- the drawing ---------------------------------------------------------------------------------
@@ -179,16 +233,62 @@ async def test_the_lesson_list_opens_any_page_and_the_quiz(data_dir: Path) -> No
         assert isinstance(app.screen, QuizScreen)
 
 
-async def test_s_opens_the_sources_and_escape_on_a_page_goes_home(data_dir: Path) -> None:
+async def test_escape_on_the_sources_goes_back_to_the_lesson_and_on_a_lesson_goes_home(data_dir: Path) -> None:
     app = SoleusApp(data_dir=data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         learn = await open_learn(app, pilot)
+        await pilot.press("n", "n")
+        await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
         assert shown_title(learn) == "Sources"
         await pilot.press("escape")
         await pilot.pause()
+        assert app.screen is learn and shown_title(learn) == "Built for endurance"
+        for _ in range(len(learn.pages)):  # by the arrows to the sources and back again
+            await pilot.press("right")
+        await pilot.pause()
+        assert shown_title(learn) == "Sources"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shown_title(learn) == "How to train it"
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+def footer_labels(app: SoleusApp) -> list[str]:
+    return [f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey) if key.display]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_footer_offers_prev_and_sources_and_says_straighten_when_the_knee_is_bent(
+    data_dir: Path, size: tuple[int, int]
+) -> None:
+    app = SoleusApp(data_dir=data_dir)
+    async with app.run_test(size=size) as pilot:
+        await open_learn(app, pilot)
+        await pilot.pause()
+        labels = footer_labels(app)
+        for label in ("n Next", "p Prev", "b Bend", "l List", "t Quiz", "s Sources", "? Keys"):
+            assert label in labels
+        assert "b Straighten" not in labels
+        await pilot.press("b")
+        await pilot.pause()
+        labels = footer_labels(app)
+        assert "b Straighten" in labels and "b Bend" not in labels
+        assert learn_screen(app).query_one(LegDrawing).bent
+        await pilot.press("b")
+        await pilot.pause()
+        assert "b Bend" in footer_labels(app) and not learn_screen(app).query_one(LegDrawing).bent
+        footer = app.screen.query_one(Footer)
+        shown = [key for key in footer.query(FooterKey) if key.display]
+        assert max(key.region.right for key in shown) <= size[0]  # every key fits, none is cut
+
+
+def learn_screen(app: SoleusApp) -> LearnScreen:
+    assert isinstance(app.screen, LearnScreen)
+    return app.screen
 
 
 async def test_b_bends_the_knee_and_straightens_it_again(data_dir: Path) -> None:
@@ -241,9 +341,12 @@ async def test_plain_mode_draws_the_leg_in_ascii(data_dir: Path) -> None:
 
 
 def test_learn_keys_leave_the_global_ones_alone() -> None:
-    global_keys = {"1", "2", "3", "question_mark", "q", "ctrl+q", "ctrl+p"}
+    """A global key on these screens is only the app's own binding, kept out of the footer."""
+    app_actions = {binding.key: f"app.{binding.action}" for binding in APP_BINDINGS}
+    global_keys = {"1", "2", "3", "question_mark", "q", "ctrl+q", "ctrl+p"}  # escape is "back" here too
     for screen in (LearnScreen, QuizScreen):
         for binding in screen.BINDINGS:
             keys = set(binding.key.split(","))  # type: ignore[union-attr]
-            assert not keys & global_keys, (screen.__name__, binding.key)
+            for key in keys & global_keys:
+                assert binding.action == app_actions.get(key) and not binding.show, (screen.__name__, key)
             assert binding.description, (screen.__name__, binding.key)

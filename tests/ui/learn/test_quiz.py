@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Static
 
 from soleus_tui.app import SoleusApp
+from soleus_tui.core.learn.lessons import load_lessons
 from soleus_tui.core.learn.quiz import (
     LETTERS,
     QuizBankError,
@@ -49,6 +50,7 @@ prompt = "Which joint does the soleus cross?"
 options = {options}
 answer = {answer}
 why = "It starts below the knee."
+lesson = {lesson}
 """
 
 
@@ -65,8 +67,28 @@ why = "It starts below the knee."
 )
 def test_a_bad_question_is_refused_with_its_number(options: str, answer: str, complaint: str) -> None:
     with pytest.raises(QuizBankError, match=complaint) as error:
-        parse_bank(QUESTION.format(options=options, answer=answer))
+        parse_bank(QUESTION.format(options=options, answer=answer, lesson=1))
     assert "question 1" in str(error.value)
+
+
+@pytest.mark.parametrize("lesson", ["0", "-2", '"two"', "true", "2.0"])
+def test_a_question_must_name_the_lesson_that_teaches_it(lesson: str) -> None:
+    assert parse_bank(QUESTION.format(options='["knee", "ankle"]', answer='"ankle"', lesson=2))[0].lesson == 2
+    with pytest.raises(QuizBankError, match="question 1: 'lesson'"):
+        parse_bank(QUESTION.format(options='["knee", "ankle"]', answer='"ankle"', lesson=lesson))
+    without = QUESTION.format(options='["knee", "ankle"]', answer='"ankle"', lesson=1).replace("lesson = 1\n", "")
+    with pytest.raises(QuizBankError, match="'lesson'"):
+        parse_bank(without)
+
+
+def test_every_question_points_at_a_lesson_that_covers_its_answer() -> None:
+    lessons = load_lessons()
+    for question in load_bank():
+        assert 1 <= question.lesson <= len(lessons), question.prompt
+    by_prompt = {q.prompt: lessons[q.lesson - 1].title for q in load_bank()}
+    assert by_prompt["Which nerve drives the soleus?"] == "Where the soleus starts and ends"
+    assert by_prompt["What is the Alfredson heel-drop dose?"] == "How to train it"
+    assert by_prompt["Why do bent-knee exercises favour the soleus?"] == "Why a bent knee"
 
 
 def test_a_bank_with_no_questions_or_broken_toml_is_refused() -> None:
@@ -89,6 +111,16 @@ def test_a_run_counts_right_answers_and_ends_after_the_last_question() -> None:
     assert (run.finished, run.current, run.score, run.total) == (True, None, 2, 3)
     with pytest.raises(ValueError, match="over"):
         run.answer(0)
+
+
+def test_a_run_lists_the_missed_questions_in_the_order_asked_with_the_answer_given() -> None:
+    bank = load_bank()[:4]
+    run = QuizRun(bank)
+    wrong = [(q.answer_index + 1) % len(q.options) for q in bank]
+    for number, question in enumerate(bank):
+        run.answer(wrong[number] if number in (1, 3) else question.answer_index)
+        assert run.missed() == [(bank[n], wrong[n]) for n in (1, 3) if n <= number]
+    assert run.score == 2
 
 
 def test_a_run_refuses_an_option_the_question_does_not_have() -> None:
@@ -187,6 +219,18 @@ async def test_a_whole_quiz_with_right_and_wrong_answers_is_scored_saved_and_sho
             await pilot.press("enter")
         assert quiz.query_one("#quiz-prompt", Static).content == f"You got {right} of {len(bank)} right."
         assert f"Your best: {right}/{len(bank)}, on " in feedback_text(app)
+        review = str(quiz.query_one("#quiz-review", Static).content)
+        titles = [lesson.title for lesson in load_lessons()]
+        missed = [question for number, question in enumerate(bank) if number % 3 == 0]
+        assert review.startswith("To read again")
+        assert review.count("Lesson ") == len(missed)
+        for question in missed:  # each with its right answer and where to read about it
+            block = review.split(question.prompt + "\n")[1].split("\n\n")[0]
+            assert f"{LETTERS[question.answer_index]}) {question.answer}" in block
+            assert f"Lesson {question.lesson}: {titles[question.lesson - 1]}" in block
+        for number, question in enumerate(bank):
+            if number % 3:
+                assert question.prompt not in review
     assert 0 < right < len(bank)
     assert [(s.score, s.total) for s in load_scores(app.profile.quiz_scores_path)] == [(right, len(bank))]
 
@@ -203,7 +247,9 @@ async def test_start_again_after_the_end_and_escape_returns_to_the_lessons(data_
         for question in quiz.run.questions:
             await pilot.press(LETTERS[question.answer_index], "enter")
         assert quiz.done
+        assert str(quiz.query_one("#quiz-review", Static).content) == "Every answer right: nothing to read again."
         await pilot.press("r")
+        assert not quiz.query_one("#quiz-review", Static).display
         assert quiz.run.given == [] and not quiz.done
         assert quiz.query_one("#quiz-prompt", Static).content == quiz.run.questions[0].prompt
         await pilot.press("escape")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox, Input, Select, Static
 
 from soleus_tui.app import SoleusApp
@@ -66,7 +67,7 @@ async def test_units_and_toggles_are_saved_at_once(data_dir: Path) -> None:
         await pilot.press("space")
         await pilot.pause()
         assert app.plain and app.has_class("plain") and saved(data_dir).plain
-        screen.query_one("#rest-enabled", Checkbox).focus()
+        screen.query_one("#rest_enabled", Checkbox).focus()
         await pilot.press("space")
         await pilot.pause()
         assert saved(data_dir).rest_enabled is False
@@ -120,7 +121,7 @@ async def test_a_rest_set_here_is_used_by_the_next_start(data_dir: Path) -> None
 
 async def test_the_runner_follows_settings_changed_over_it(data_dir: Path) -> None:
     from soleus_tui.ui.train.runner import RunnerScreen
-    from soleus_tui.ui.train.plain_digits import PlainDigits
+    from soleus_tui.ui.train.big_number import BigNumber
 
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -137,5 +138,92 @@ async def test_the_runner_follows_settings_changed_over_it(data_dir: Path) -> No
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is runner
-        assert runner.query_one("#readout-number", PlainDigits).value == "2"
-        assert str(runner.query_one("#runner-load", Static).render()) == "Load    5.5 lb"
+        number = runner.query_one("#readout-number", BigNumber)
+        assert number.plain and number.value == "2"
+        assert str(runner.query_one("#runner-load", Static).render()) == "Load  5.5 lb"
+
+
+async def test_round_two_settings_are_set_here_and_saved(data_dir: Path) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        for key in ("pain", "progress"):
+            box = screen.query_one(f"#{key}", Checkbox)
+            assert str(box.label).endswith(": off") and not box.value
+            box.focus()
+            await pilot.press("space")
+            await pilot.pause()
+            assert getattr(saved(data_dir), key) is True and str(box.label).endswith(": on")
+        screen.query_one("#notify", Select).value = "osc777"
+        await pilot.pause()
+        assert saved(data_dir).notify == "osc777" and app.settings.notify == "osc777"
+        sex = screen.query_one("#sex", Select)
+        assert sex.value is Select.NULL  # not set until the person sets it
+        sex.value = "female"
+        await pilot.pause()
+        assert saved(data_dir).sex == "female"
+        sex.clear()
+        await pilot.pause()
+        assert saved(data_dir).sex is None
+
+
+async def test_the_birth_year_is_checked_where_it_is_typed_and_may_be_left_blank(data_dir: Path) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())  # the clock says 2026
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        year = screen.query_one("#birth-year", Input)
+        reason = screen.query_one("#settings-reason", Static)
+        year.focus()
+        await pilot.press(*"84")
+        await pilot.pause()
+        assert "four digits" in str(reason.render()) and year.has_class("-invalid")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.settings.birth_year is None
+        await pilot.press("ctrl+a", "ctrl+k", *"2031", "tab")
+        await pilot.pause()
+        assert "from 1916 to 2026" in str(reason.render())
+        assert app.settings.birth_year is None
+        year.focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"1984")
+        await pilot.pause()
+        assert str(reason.render()) == "" and not year.has_class("-invalid")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved(data_dir).birth_year == 1984
+        await pilot.press("ctrl+a", "ctrl+k", "escape")  # emptied: not given any more
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        assert saved(data_dir).birth_year is None
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "ansi-light", "solarized-light"])
+async def test_on_and_off_read_without_colour_and_focus_shows_on_inputs(data_dir: Path, theme: str) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        screen = await open_settings(app, pilot)
+        on, off = screen.query_one("#bell", Checkbox), screen.query_one("#pain", Checkbox)
+        assert on.render().plain[1] == "X"
+        assert off.render().plain[1] == " "  # an empty box, not a dark X
+        box_style = off.get_component_rich_style("toggle--button")
+        panel = screen.query_one("#settings-box").styles.background.rich_color
+        assert box_style.bgcolor != panel  # the empty box stands out from the panel
+        rest = next(iter(screen.query(".rest-input").results(Input)))
+        before = rest.rich_style
+        rest.focus()
+        await pilot.pause()
+        assert rest.rich_style.bgcolor != before.bgcolor and rest.rich_style.bold
+
+
+async def test_every_setting_is_reachable_with_tab_at_the_smallest_size(data_dir: Path) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_settings(app, pilot)
+        ids = ["units", "theme", "notify", "bell", "plain", "rest_enabled", "pain", "progress", "birth-year", "sex"]
+        for expected in ids:
+            assert app.focused is not None and app.focused.id == expected
+            assert screen.query_one("#settings-list").region.contains_region(app.focused.region)
+            await pilot.press("tab")
+            await pilot.pause()
+        assert app.focused in screen.query(".rest-input")

@@ -59,7 +59,7 @@ async def test_last_times_numbers_come_from_history(data_dir: Path, clock: Manua
         await pilot.pause()
         history = str(runner.query_one("#runner-history", Static).render())
         assert history == "Last time  10, 9, 8 · 20 kg\nTry today  11 reps at 20 kg: same load, one more rep"
-        assert str(runner.query_one("#runner-load", Static).render()) == "Load    20 kg"
+        assert str(runner.query_one("#runner-load", Static).render()) == "Load  20 kg"
 
 
 async def start_highlighted(app: SoleusApp, pilot) -> RunnerScreen:  # type: ignore[no-untyped-def]

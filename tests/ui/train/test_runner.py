@@ -5,119 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
-from soleus_tui.core.train.workout import Phase, Workout
+from soleus_tui.core.train.workout import Phase
 from soleus_tui.ui.shell.help import HelpScreen
 from soleus_tui.ui.train.note import NoteScreen
 from soleus_tui.ui.train.resume import ResumeScreen
 from soleus_tui.ui.train.runner import RunnerScreen
+from soleus_tui.ui.train.summary import SummaryScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
 from soleus_tui.ui.train.readout import BigReadout
 from soleus_tui.ui.widgets.window_title import WindowTitle
-
-# Small numbers keep each flow short: two sets of three, a ten-second hold, one set per leg.
-CATALOG = """
-schema = 1
-
-[[exercise]]
-id = "raise"
-name = "Seated raise"
-kind = "reps"
-knee_angle = 90
-sets = 2
-reps = 3
-rest_s = 30
-tempo = [1, 1, 2]
-load = "dumbbell"
-per_side = false
-cues = ["Dumbbell on the knees"]
-why = "Bent knee."
-
-[[exercise]]
-id = "hold"
-name = "Wall hold"
-kind = "hold"
-knee_angle = 90
-sets = 2
-hold_s = 10
-rest_s = 20
-tempo = [1, 0, 1]
-load = "bodyweight"
-per_side = false
-cues = ["Heels up"]
-why = "Bent knee."
-
-[[exercise]]
-id = "single"
-name = "Single-leg raise"
-kind = "reps"
-knee_angle = 45
-sets = 1
-reps = 2
-rest_s = 15
-tempo = [1, 0, 1]
-load = "bodyweight"
-per_side = true
-cues = ["One foot"]
-why = "Bent knee."
-"""
-
-
-@pytest.fixture
-def catalog_file(tmp_path: Path) -> Path:
-    path = tmp_path / "exercises.toml"
-    path.write_text(CATALOG)
-    return path
-
-
-@pytest.fixture
-def app(data_dir: Path, catalog_file: Path, clock: ManualClock) -> SoleusApp:
-    return SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
-
-
-async def open_runner(pilot: Pilot[int], position: int = 0) -> RunnerScreen:
-    await pilot.press("2")
-    await pilot.pause()
-    for _ in range(position):
-        await pilot.press("down")
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, RunnerScreen)
-    return pilot.app.screen
-
-
-async def press(pilot: Pilot[int], *keys: str) -> None:
-    await pilot.press(*keys)
-    await pilot.pause()
-
-
-async def wait(pilot: Pilot[int], clock: ManualClock, seconds: float) -> None:
-    """Let time pass, then give the runner the repaint tick it would have had."""
-    clock.advance(seconds)
-    screen = pilot.app.screen
-    assert isinstance(screen, RunnerScreen)
-    screen.tick()
-    await pilot.pause()
-
-
-def text(screen: RunnerScreen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
-
-
-def big(screen: RunnerScreen) -> tuple[str, str]:
-    """The readout's word and its big number."""
-    return text(screen, "#readout-label"), screen.query_one("#readout-number", Digits).value
-
-
-def workout(app: SoleusApp) -> Workout:
-    assert app.trainer.workout is not None
-    return app.trainer.workout
-
+from tests.support.runner import big, open_runner, press, rung, text, wait, workout
 
 def sessions(data_dir: Path) -> list[Path]:
     return list(Profile.open(data_dir, "default").iter_session_paths())
@@ -133,19 +35,27 @@ async def test_a_whole_reps_workout_by_keys(app: SoleusApp, clock: ManualClock, 
         assert big(screen) == ("REST", "0:30")
         assert text(screen, "#runner-where") == "Set 2 of 2 · both legs"
         await wait(pilot, clock, 30)
-        assert app.bells_rung == 1
+        assert rung(app) == 1
         await press(pilot, "space", "space", "space", "enter")  # space ends the rest and counts rep 1
         assert text(screen, "#runner-where") == "All 2 sets done"
         await wait(pilot, clock, 30)
         await press(pilot, "s")
         assert big(screen) == ("SETS DONE · this exercise is complete", "2")
-        assert text(screen, "#readout-caption") == "n      next: Wall hold\nf      finish the workout"
+        assert text(screen, "#readout-caption") == "n      next: Wall hold\nspace  an extra set"
         assert [s.reps for s in workout(app).log.sets] == [3, 3]
+        clock.advance(60)
         await press(pilot, "f")
-        assert isinstance(app.screen, TrainScreen)
+        assert isinstance(app.screen, SummaryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Length   2:00" in summary and "1 exercise, 2 sets, 6 reps" in summary
+        assert "Volume   0 kg" in summary and "New bests  none this time" in summary
+        assert ".toml" not in summary
         (path,) = sessions(data_dir)
-        assert any(path.name in n.message for n in app._notifications)
         assert not Profile.open(data_dir, "default").current_path.exists()
+        await press(pilot, "escape")
+        assert isinstance(app.screen, TrainScreen)
 
 
 async def test_every_key_is_saved_before_the_screen_shows_it(app: SoleusApp, data_dir: Path) -> None:
@@ -185,9 +95,9 @@ async def test_paced_mode_counts_on_the_tempo_and_logs_the_set_itself(app: Soleu
         await wait(pilot, clock, 1)
         assert text(screen, "#tempo-down") == "▼ DOWN 2"
         await wait(pilot, clock, 1.5)
-        assert big(screen)[1] == "1" and app.bells_rung == 0
+        assert big(screen)[1] == "1" and rung(app) == 0
         await wait(pilot, clock, 8)  # two more reps of 4 s: the target
-        assert app.bells_rung == 1
+        assert rung(app) == 1
         assert big(screen)[0] == "REST"
         assert [s.reps for s in workout(app).log.sets] == [3]
 
@@ -198,7 +108,7 @@ async def test_space_ends_a_paced_set_early(app: SoleusApp, clock: ManualClock) 
         await press(pilot, "a")
         await wait(pilot, clock, 3 + 4)
         await press(pilot, "space")
-        assert big(screen)[0] == "REST" and app.bells_rung == 0
+        assert big(screen)[0] == "REST" and rung(app) == 0
         assert [s.reps for s in workout(app).log.sets] == [1]
 
 
@@ -212,26 +122,26 @@ async def test_a_hold_with_get_ready_counts_up_and_rings_at_the_target(app: Sole
         await wait(pilot, clock, 3)
         assert big(screen) == ("HOLDING · target 10 s", "0")
         await wait(pilot, clock, 9.5)
-        assert big(screen)[1] == "9" and app.bells_rung == 0
+        assert big(screen)[1] == "9" and rung(app) == 0
         await wait(pilot, clock, 0.5)
         assert big(screen) == ("TARGET 10 s REACHED", "10")
-        assert app.bells_rung == 1
+        assert rung(app) == 1
         await wait(pilot, clock, 2.4)
         await press(pilot, "space")
         assert big(screen)[0] == "REST"
         assert workout(app).log.sets[0].hold_s == 12.4
-        assert app.bells_rung == 1
+        assert rung(app) == 1
 
 
 async def test_a_per_side_exercise_runs_left_then_switch_then_right(app: SoleusApp, clock: ManualClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_runner(pilot, position=2)
-        assert text(screen, "#runner-where") == "Set 1 of 1 · LEFT LEG"
+        assert text(screen, "#runner-where") == "Set 1 of 1 · left leg"
         await press(pilot, "space", "space", "enter")
         assert big(screen) == ("SWITCH LEGS · right leg next", "10")
         assert screen.query_one(BigReadout).has_class("-switch")
-        assert text(screen, "#readout-caption") == "space  count rep 1 of the right leg\ns      skip the pause"
-        assert text(screen, "#runner-where") == "Set 1 of 1 · RIGHT LEG"
+        assert text(screen, "#readout-caption") == "space  the right leg: rep 1\ns      skip the pause"
+        assert text(screen, "#runner-where") == "Set 1 of 1 · right leg"
         await wait(pilot, clock, 4)
         assert big(screen)[1] == "6"
         await wait(pilot, clock, 6)
@@ -250,13 +160,13 @@ async def test_rest_adjust_skip_and_overtime(app: SoleusApp, clock: ManualClock)
         await press(pilot, "minus", "minus")
         assert big(screen)[1] == "0:15"
         await wait(pilot, clock, 14.5)
-        assert big(screen)[1] == "0:01" and app.bells_rung == 0
+        assert big(screen)[1] == "0:01" and rung(app) == 0
         await wait(pilot, clock, 0.5)
-        assert app.bells_rung == 1
+        assert rung(app) == 1
         assert big(screen) == ("OVERTIME · rest is over", "+0:00")
         assert screen.query_one(BigReadout).has_class("-overtime")
         await wait(pilot, clock, 12)
-        assert big(screen)[1] == "+0:12" and app.bells_rung == 1
+        assert big(screen)[1] == "+0:12" and rung(app) == 1
         await press(pilot, "s")
         assert big(screen) == ("REPS · target 3", "0")
         assert not screen.query_one(BigReadout).has_class("-overtime")
@@ -269,7 +179,7 @@ async def test_rest_turned_off_goes_straight_to_the_next_set(app: SoleusApp, clo
     async with app.run_test(size=(80, 24)) as pilot:
         app.update_settings(replace(app.settings, rest_enabled=False))
         screen = await open_runner(pilot)
-        assert text(screen, "#runner-rest") == "Rest    off"
+        assert text(screen, "#runner-rest") == "Rest  off"
         await press(pilot, "space", "enter")
         assert big(screen) == ("REPS · target 3", "0")
         assert text(screen, "#runner-where") == "Set 2 of 2 · both legs"
@@ -281,12 +191,12 @@ async def test_load_steps_in_the_users_unit(app: SoleusApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_runner(pilot)
         await press(pilot, "right_square_bracket", "right_square_bracket")
-        assert text(screen, "#runner-load") == "Load    5 kg"
+        assert text(screen, "#runner-load") == "Load  5 kg"
         await press(pilot, "left_square_bracket")
         assert workout(app).load_kg == 2.5
         app.update_settings(replace(app.settings, units="lb"))
         await press(pilot, "right_square_bracket")
-        assert text(screen, "#runner-load") == "Load    10 lb"
+        assert text(screen, "#runner-load") == "Load  10 lb"
         await press(pilot, "space", "enter")
         assert workout(app).log.sets[0].load_kg == pytest.approx(4.5359, abs=1e-3)
 
@@ -312,8 +222,10 @@ async def test_finishing_with_nothing_logged_says_so(app: SoleusApp, data_dir: P
     async with app.run_test(size=(80, 24)) as pilot:
         await open_runner(pilot)
         await press(pilot, "f")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Nothing was logged" in " ".join(str(s.render()) for s in app.screen.query(Static))
+        await press(pilot, "enter")
         assert isinstance(app.screen, TrainScreen)
-        assert any("Nothing was logged" in n.message for n in app._notifications)
     assert sessions(data_dir) == []
 
 
@@ -346,7 +258,7 @@ async def test_the_bell_stays_quiet_when_turned_off(app: SoleusApp, clock: Manua
         await open_runner(pilot)
         await press(pilot, "space", "enter")
         await wait(pilot, clock, 30)
-        assert app.bells_rung == 0
+        assert rung(app) == 0
 
 
 async def test_the_window_title_carries_the_rest_and_is_put_back(
@@ -406,8 +318,11 @@ async def test_keys_that_do_not_apply_are_hidden(app: SoleusApp, clock: ManualCl
         assert enabled()["log_set"] and enabled()["take_back"]
         await press(pilot, "enter")
         assert enabled()["skip_rest"] and "log_set" not in enabled()
+        assert enabled()["undo_set"]
         await press(pilot, "s", "space", "enter", "s")
-        assert "count" not in enabled() and "pace" not in enabled()  # the exercise is done
+        assert enabled()["count"]  # the exercise is done: it starts an extra set
+        assert screen.active_bindings["space"].binding.description == "Extra set"
+        assert "take_back" not in enabled() and "log_set" not in enabled()
 
 
 async def test_question_mark_lists_the_runner_keys(app: SoleusApp) -> None:
@@ -415,10 +330,13 @@ async def test_question_mark_lists_the_runner_keys(app: SoleusApp) -> None:
         await open_runner(pilot)
         await press(pilot, "space", "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        described = {row[1]: row[0] for row in app.screen.rows}
-        for description in ("Count", "Take back a rep", "Log set", "Pace", "Load a step up", "Next exercise", "Finish"):
+        described: dict[str, set[str]] = {}
+        for row in app.screen.rows:
+            described.setdefault(row[1], set()).add(row[0])
+        for description in ("Count", "Take back a rep", "Log set", "Pace", "Load a step up", "Next", "Finish",
+                            "Type the load"):  # fmt: skip
             assert description in described
-        assert described["Load a step down"] == "["
+        assert described["Load a step down"] == {",, ["}  # the first needs no AltGr
 
 
 async def test_a_note_is_checked_where_it_is_typed(app: SoleusApp, data_dir: Path) -> None:
@@ -430,7 +348,7 @@ async def test_a_note_is_checked_where_it_is_typed(app: SoleusApp, data_dir: Pat
         await press(pilot, "enter")
         assert app.screen is screen
         assert workout(app).notes == "felt strong"
-        assert text(screen, "#runner-note") == "Note       felt strong"
+        assert text(screen, "#runner-note") == "Note  felt strong"
         assert Profile.open(data_dir, "default").load_current()["notes"] == "felt strong"
         await press(pilot, "c")
         note_input = app.screen.query_one("#note-input")

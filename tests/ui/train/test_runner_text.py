@@ -17,9 +17,12 @@ from soleus_tui.ui.train.runner_text import (
     sets_text,
     suggestion_text,
 )
-from soleus_tui.ui.train.plain_digits import plain_rows
+from soleus_tui.ui.train.big_number import fitting_scale, glyph_lines
 
 WHEN = datetime(2026, 11, 24, 7, 30, tzinfo=timezone.utc)
+KEYS = {"train.count": "space", "train.log-set": "enter", "train.pace": "a", "train.skip-rest": "s",
+        "train.next": "n", "train.finish": "f", "train.undo-set": "u", "train.lighter": ",", "train.heavier": ".",
+        "train.load": "l", "train.more-rest": "+", "train.less-rest": "-", "train.details": "v"}  # fmt: skip
 
 
 def logged(reps: int, load_kg: float, side: str = "both", hold_s: float = 0.0) -> SetLog:
@@ -35,7 +38,7 @@ def test_sets_at_a_glance() -> None:
     assert sets_text([], "kg", "dumbbell") == ""
     assert sets_text([logged(12, 20), logged(11, 20)], "kg", "dumbbell") == "12, 11 · 20 kg"
     assert sets_text([logged(12, 20), logged(10, 22.5)], "kg", "dumbbell") == "12 at 20 kg, 10 at 22.5 kg"
-    assert sets_text([logged(10, 0, "left"), logged(9, 0, "right")], "kg", "bodyweight") == "L 10, R 9 · bodyweight"
+    assert sets_text([logged(10, 0, "left"), logged(9, 0, "right")], "kg", "bodyweight") == "L 10 R 9 · bodyweight"
     assert sets_text([logged(0, 0, hold_s=31.5)], "lb", "bodyweight") == "31.5 s · bodyweight"
     assert sets_text([logged(0, 0, hold_s=0.0)], "kg", "bodyweight") == "0 s · bodyweight"
 
@@ -58,14 +61,14 @@ def test_a_suggestion_names_target_load_and_reason() -> None:
 
 def test_the_hand_counted_tempo_cue_walks_one_rep_then_waits(clock: ManualClock, reps_exercise: Exercise) -> None:
     workout = Workout.start(clock, reps_exercise, 20.0, 90)
-    view = runner_view(workout, "kg", "Next one")
+    view = runner_view(workout, "kg", "Next one", KEYS)
     assert view.tempo_now is None and not view.moving  # nothing to pace before the first rep
-    workout.press_space()
-    assert runner_view(workout, "kg", "Next one").tempo_now == ("up", 1)
+    workout.count()
+    assert runner_view(workout, "kg", "Next one", KEYS).tempo_now == ("up", 1)
     clock.advance(2.5)
-    assert runner_view(workout, "kg", "Next one").tempo_now == ("pause", 1)
+    assert runner_view(workout, "kg", "Next one", KEYS).tempo_now == ("pause", 1)
     clock.advance(3.5)  # a whole rep of 1 + 2 + 3 s with no press: the cue stops
-    view = runner_view(workout, "kg", "Next one")
+    view = runner_view(workout, "kg", "Next one", KEYS)
     assert view.tempo_now is None and not view.moving
 
 
@@ -74,17 +77,46 @@ def test_rest_after_the_last_set_offers_the_next_exercise(clock: ManualClock, re
     for set_number in range(1, reps_exercise.sets + 1):
         if set_number > 1:
             workout.skip_rest()
-        workout.press_space()
+        workout.count()
         workout.finish_set()
-    view = runner_view(workout, "kg", "Wall-sit calf raise")
+    view = runner_view(workout, "kg", "Wall-sit calf raise", KEYS)
     assert view.where == f"All {reps_exercise.sets} sets done"
     assert view.readout.caption == "n      next: Wall-sit calf raise\ns      skip the rest"
     assert view.window_title == "1:30 rest"
 
 
-def test_plain_digits_are_three_rows_of_ascii() -> None:
-    assert plain_rows("1:05") == (
-        "       _   _ ",
-        "  | . | | |_ ",
-        "  | . |_|  _|",
+def test_big_digits_are_drawn_from_pixels() -> None:
+    assert glyph_lines("1", 1, plain=True) == ["  ##  ", "####  ", "  ##  ", "  ##  ", "######"]
+    assert glyph_lines(":", 2, plain=False) == ["  ", "██", "  ", "██", "  "]
+    assert glyph_lines("7", 1, plain=False) == ["▀▀█", "  █", "  ▀"]  # pixels a half-row tall
+
+
+def test_the_digits_grow_with_the_terminal_and_fit_their_box() -> None:
+    assert fitting_scale("0:30", 46, 12, 24, plain=False) == 2  # 5 rows at 80x24
+    assert fitting_scale("0:30", 70, 28, 40, plain=False) == 5  # 13 rows at 120x40
+    assert fitting_scale("0:30", 24, 12, 40, plain=False) == 2  # as wide as the box allows
+    assert fitting_scale("0:30", 46, 3, 24, plain=False) == 1
+    assert fitting_scale("12", 46, 12, 24, plain=True) == 1  # plain: whole rows, 5 rows tall
+
+
+def test_a_per_side_set_is_one_set_with_two_legs(clock: ManualClock, per_side_exercise: Exercise) -> None:
+    workout = Workout.start(clock, per_side_exercise, 0.0, 60)
+    assert runner_view(workout, "kg", None, KEYS).where == "Set 1 of 2 · left leg"
+    workout.count()
+    workout.finish_set()
+    assert runner_view(workout, "kg", None, KEYS).where == "Set 1 of 2 · right leg"
+    workout.count()
+    workout.finish_set()
+    view = runner_view(workout, "kg", None, KEYS)
+    assert view.where == "Set 2 of 2 · left leg" and view.logged == "So far  L 1 R 1 · 0 kg"
+    assert sets_text([logged(10, 20, "left"), logged(9, 20, "right"), logged(8, 20, "left")], "kg", "dumbbell") == (
+        "L 10 R 9, L 8 · 20 kg"
     )
+
+
+def test_the_hints_name_the_keys_in_force(clock: ManualClock, reps_exercise: Exercise) -> None:
+    workout = Workout.start(clock, reps_exercise, 20.0, 90)
+    view = runner_view(workout, "kg", "Next one", KEYS | {"train.count": "k", "train.lighter": "j"})
+    assert view.readout.caption.startswith("k      count a rep")
+    assert view.load_keys == "j . step · l type"
+    assert view.space_does == "Count"

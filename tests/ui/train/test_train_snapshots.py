@@ -85,6 +85,10 @@ def test_the_runner_mid_set_at_120x40(snap_compare: SnapCompare, data_dir: Path)
     assert snap(snap_compare, data_dir, MID_SET, size=(120, 40))
 
 
+def test_the_runner_mid_set_at_60x20(snap_compare: SnapCompare, data_dir: Path) -> None:
+    assert snap(snap_compare, data_dir, MID_SET, size=(60, 20))
+
+
 def test_the_runner_mid_set_in_plain_mode(snap_compare: SnapCompare, data_dir: Path) -> None:
     assert snap(snap_compare, data_dir, MID_SET, plain=True)
 
@@ -107,6 +111,31 @@ def test_the_rest_timer(snap_compare: SnapCompare, data_dir: Path) -> None:
     assert snap(snap_compare, data_dir, ["2", "enter", *["space"] * 12, "enter", 35.0])
 
 
+def test_the_rest_timer_at_120x40(snap_compare: SnapCompare, data_dir: Path) -> None:
+    assert snap(snap_compare, data_dir, ["2", "enter", *["space"] * 12, "enter", 35.0], size=(120, 40))
+
+
+def test_the_rest_timer_at_60x20(snap_compare: SnapCompare, data_dir: Path) -> None:
+    assert snap(snap_compare, data_dir, ["2", "enter", *["space"] * 12, "enter", 35.0], size=(60, 20))
+
+
+def test_the_typed_load(snap_compare: SnapCompare, data_dir: Path) -> None:
+    assert snap(snap_compare, data_dir, ["2", "enter", "l", "backspace", "x"])
+
+
+def test_the_pain_question(snap_compare: SnapCompare, data_dir: Path) -> None:
+    from soleus_tui.core.settings import Settings, save_settings
+
+    save_settings(Profile.open(data_dir, "default").settings_path, Settings(pain=True))
+    to_single_leg = ["down"] * 3
+    one_set = ["space", "enter", "s", "space", "enter"]  # the left leg, the switch skipped, the right leg
+    assert snap(snap_compare, data_dir, ["2", *to_single_leg, "enter", *one_set, "s", *one_set, "s", *one_set])
+
+
+def test_the_summary_after_finishing(snap_compare: SnapCompare, data_dir: Path) -> None:
+    assert snap(snap_compare, data_dir, ["2", "enter", *["space"] * 13, "enter", 60.0, "f"])
+
+
 def test_the_rest_timer_in_overtime(snap_compare: SnapCompare, data_dir: Path) -> None:
     assert snap(snap_compare, data_dir, ["2", "enter", *["space"] * 12, "enter", 120.0, 14.0])
 
@@ -117,7 +146,7 @@ def test_the_resume_question(snap_compare: SnapCompare, data_dir: Path) -> None:
     profile = Profile.open(data_dir, "default")
     workout = Workout.start(clock, builtin_catalog().exercises[0], 20.0, 120)
     for _ in range(5):
-        workout.press_space()
+        workout.count()
     profile.save_current(workout.to_dict())
     app = SoleusApp(data_dir=data_dir, clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps())

@@ -1,0 +1,108 @@
+"""The set runner's test kit: a small catalog, an app on it whose bell is counted, and the steps
+every runner test takes (open the runner, press keys, let time pass, read the screen)."""
+
+from __future__ import annotations
+
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from soleus_tui.app import SoleusApp
+from soleus_tui.core.clock import ManualClock
+from soleus_tui.core.train.workout import Workout
+from soleus_tui.ui.train.big_number import BigNumber
+from soleus_tui.ui.train.runner import RunnerScreen
+
+# Small numbers keep each flow short: two sets of three, a ten-second hold, one set per leg.
+CATALOG = """
+schema = 1
+
+[[exercise]]
+id = "raise"
+name = "Seated raise"
+kind = "reps"
+knee_angle = 90
+sets = 2
+reps = 3
+rest_s = 30
+tempo = [1, 1, 2]
+load = "dumbbell"
+per_side = false
+cues = ["Dumbbell on the knees"]
+why = "Bent knee."
+
+[[exercise]]
+id = "hold"
+name = "Wall hold"
+kind = "hold"
+knee_angle = 90
+sets = 2
+hold_s = 10
+rest_s = 20
+tempo = [1, 0, 1]
+load = "bodyweight"
+per_side = false
+cues = ["Heels up"]
+why = "Bent knee."
+
+[[exercise]]
+id = "single"
+name = "Single-leg raise"
+kind = "reps"
+knee_angle = 45
+sets = 1
+reps = 2
+rest_s = 15
+tempo = [1, 0, 1]
+load = "bodyweight"
+per_side = true
+cues = ["One foot"]
+why = "Bent knee."
+"""
+
+
+BELLS: dict[int, int] = {}
+
+
+def rung(app: SoleusApp) -> int:
+    """How often the terminal bell rang."""
+    return BELLS[id(app)]
+
+
+async def open_runner(pilot: Pilot[int], position: int = 0) -> RunnerScreen:
+    await pilot.press("2")
+    await pilot.pause()
+    for _ in range(position):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RunnerScreen)
+    return pilot.app.screen
+
+
+async def press(pilot: Pilot[int], *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def wait(pilot: Pilot[int], clock: ManualClock, seconds: float) -> None:
+    """Let time pass, then give the runner the repaint tick it would have had."""
+    clock.advance(seconds)
+    screen = pilot.app.screen
+    assert isinstance(screen, RunnerScreen)
+    screen.tick()
+    await pilot.pause()
+
+
+def text(screen: RunnerScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+def big(screen: RunnerScreen) -> tuple[str, str]:
+    """The readout's word and its big number."""
+    return text(screen, "#readout-label"), screen.query_one(BigNumber).value
+
+
+def workout(app: SoleusApp) -> Workout:
+    assert app.trainer.workout is not None
+    return app.trainer.workout

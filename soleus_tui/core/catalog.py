@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from soleus_tui.core.programmes.model import Block, BlockExercise, Programme
+from soleus_tui.core.text import MAX_TEXT_CHARS, plain_text
 
 KINDS = ("reps", "hold")
 LOADS = ("bodyweight", "dumbbell", "machine", "band")
@@ -158,6 +159,8 @@ def _parse(
     """`base`: the exercises this file adds to; an override may give only the keys it changes."""
     try:
         document = tomllib.loads(text)
+    except RecursionError:
+        raise CatalogError(source, None, "cannot be read (nested too deeply)") from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = TOML_POSITION.search(message)
@@ -218,7 +221,9 @@ class _Checks:
             raise self.fail(key, f"{key} must be text in quotes, not {value!r}")
         if not value.strip():
             raise self.fail(key, f"{key} must not be empty")
-        return value
+        if len(value) > MAX_TEXT_CHARS:
+            raise self.fail(key, f"{key} is longer than {MAX_TEXT_CHARS} characters")
+        return plain_text(value)
 
     def seconds(self, key: str, high: float) -> float:
         value = self.table[key]
@@ -289,7 +294,7 @@ def _exercise(table: dict[str, Any], index: int, line_of: Callable[[str], int], 
     return Exercise(
         id=exercise_id, name=check.text("name"), kind=kind, knee_angle=check.whole_number("knee_angle", 0, 180),
         sets=check.whole_number("sets", 1), reps=reps, hold_s=hold_s, rest_s=check.whole_number("rest_s", 0),
-        tempo=tempo, load=load, per_side=per_side, cues=tuple(cues), why=check.text("why"),
+        tempo=tempo, load=load, per_side=per_side, cues=tuple(map(plain_text, cues)), why=check.text("why"),
         load_step_kg=load_step_kg,
     )
 
@@ -500,3 +505,8 @@ def _as_table(exercise: Exercise) -> dict[str, Any]:
     table = exercise_table(exercise)
     del table["reps" if exercise.is_hold else "hold_s"]  # so a change of kind must name its target
     return table
+
+
+def exercise_from_table(table: dict[str, Any], source: str) -> Exercise:
+    """One exercise table checked as a catalog's are (a saved workout keeps its plan this way)."""
+    return _exercise(table, 0, lambda key: 1, source)

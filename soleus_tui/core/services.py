@@ -49,7 +49,9 @@ class ProfileServices:
 
     @cached_property
     def trainer(self) -> Trainer:
-        return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=self.lock.acquire())
+        can_train = self.lock.acquire()
+        self.profile.read_only = not can_train  # then the profile itself refuses every write
+        return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=can_train)
 
     @property
     def read_only(self) -> bool:

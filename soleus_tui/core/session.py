@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from soleus_tui.core.text import (
+    MAX_ID_CHARS,
+    MAX_NAME_CHARS,
+    MAX_TEXT_CHARS,
+    FieldError,
+    aware_datetime,
+    bounded_list,
+    bounded_text,
+    finite_number,
+    whole_number,
+)
 
 SCHEMA = 1
 SIDES = ("both", "left", "right")
@@ -13,6 +26,10 @@ KINDS = ("training", "test")  # a capacity test is kept apart from training volu
 
 class SessionFormatError(ValueError):
     """A session table that is not schema 1 or misses what a session needs."""
+
+
+class NewerSessionError(SessionFormatError):
+    """A session written by a newer version: neither read nor moved, left as it is."""
 
 
 @dataclass(frozen=True)
@@ -100,32 +117,38 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     return table
 
 
-def _need(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
-    value = table.get(key)
-    if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-        value = None
-    if not isinstance(value, kind):
-        raise SessionFormatError(f"{where}: '{key}' is missing or not the right type")
-    return value
+MAX_EXERCISES = 200  # a session this long is a broken file, not a workout
+MAX_SETS = 1000
+MAX_REPS = 10_000
+MAX_SECONDS = 86_400.0
+MAX_LOAD_KG = 10_000.0
+
+
+def _checked(check: Callable[..., Any], table: dict[str, Any], key: str, where: str, *limits: Any) -> Any:
+    """One key through a check of core/text.py, its complaint as a SessionFormatError."""
+    try:
+        return check(table.get(key), f"{where}: '{key}'", *limits)
+    except FieldError as error:
+        raise SessionFormatError(str(error)) from None
+
+
+def _when(table: dict[str, Any], key: str, where: str) -> datetime:
+    return _checked(aware_datetime, table, key, where)
 
 
 def set_from_dict(table: dict[str, Any], where: str) -> SetLog:
     side = table.get("side", "both")
     if side not in SIDES:
         raise SessionFormatError(f"{where}: side must be one of {', '.join(SIDES)}")
-    reps = _need(table, "reps", int, where)
-    hold_s = float(_need(table, "hold_s", (int, float), where))
-    load_kg = float(_need(table, "load_kg", (int, float), where))
-    if reps < 0 or hold_s < 0 or load_kg < 0:
-        raise SessionFormatError(f"{where}: reps, hold_s and load_kg cannot be negative")
+    rest_s = table.get("rest_s", 0.0)
     return SetLog(
-        reps=reps,
-        hold_s=hold_s,
-        load_kg=load_kg,
+        reps=_checked(whole_number, table, "reps", where, 0, MAX_REPS),
+        hold_s=_checked(finite_number, table, "hold_s", where, 0, MAX_SECONDS),
+        load_kg=_checked(finite_number, table, "load_kg", where, 0, MAX_LOAD_KG),
         side=side,
-        started=_need(table, "started", datetime, where),
-        ended=_need(table, "ended", datetime, where),
-        rest_s=max(float(_need(table, "rest_s", (int, float), where)) if "rest_s" in table else 0.0, 0.0),
+        started=_when(table, "started", where),
+        ended=_when(table, "ended", where),
+        rest_s=max(_checked(finite_number, {"rest_s": rest_s}, "rest_s", where, -MAX_SECONDS, MAX_SECONDS), 0.0),
         warmup=table.get("warmup") is True,
     )
 
@@ -133,27 +156,23 @@ def set_from_dict(table: dict[str, Any], where: str) -> SetLog:
 def _optional_int(table: dict[str, Any], key: str, low: int, high: int, where: str) -> int | None:
     if key not in table:
         return None
-    value = _need(table, key, int, where)
-    if not low <= value <= high:
-        raise SessionFormatError(f"{where}: '{key}' must be {low} to {high}")
-    return int(value)
+    return _checked(whole_number, table, key, where, low, high)
 
 
 def exercises_from_list(items: Any) -> list[ExerciseLog]:
-    if not isinstance(items, list):
-        raise SessionFormatError("'exercises' must be an array of tables")
+    items = _checked(bounded_list, {"exercises": items}, "exercises", "session", MAX_EXERCISES)
     exercises = []
     for index, table in enumerate(items, 1):
         where = f"exercise {index}"
         if not isinstance(table, dict):
             raise SessionFormatError(f"{where}: not a table")
-        sets = table.get("sets", [])
-        if not isinstance(sets, list) or not all(isinstance(s, dict) for s in sets):
+        sets = _checked(bounded_list, {"sets": table.get("sets", [])}, "sets", where, MAX_SETS)
+        if not all(isinstance(s, dict) for s in sets):
             raise SessionFormatError(f"{where}: 'sets' must be an array of tables")
         exercises.append(
             ExerciseLog(
-                id=_need(table, "id", str, where),
-                name=_need(table, "name", str, where),
+                id=_checked(bounded_text, table, "id", where, MAX_ID_CHARS),
+                name=_checked(bounded_text, table, "name", where, MAX_NAME_CHARS),
                 sets=[set_from_dict(s, f"{where} set {n}") for n, s in enumerate(sets, 1)],
                 knee_angle=_optional_int(table, "knee_angle", 0, 180, where),
                 pain=_optional_int(table, "pain", 0, 10, where),
@@ -163,19 +182,25 @@ def exercises_from_list(items: Any) -> list[ExerciseLog]:
 
 
 def session_from_dict(table: dict[str, Any]) -> Session:
-    if table.get("schema") != SCHEMA:
+    """The one way a session table becomes a Session: every value checked, every text plain.
+    A wall clock set back during a workout cannot give it a negative length."""
+    schema = table.get("schema")
+    if type(schema) is int and schema > SCHEMA:
+        raise NewerSessionError(f"schema {schema} is newer than this version reads ({SCHEMA})")
+    if schema != SCHEMA:
         raise SessionFormatError(f"schema must be {SCHEMA}")
     notes = table.get("notes", "")
     kind = table.get("kind", "training")
     if kind not in KINDS:
         raise SessionFormatError(f"session: kind must be one of {', '.join(KINDS)}")
     programme = table.get("programme")
+    started = _when(table, "started", "session")
     return Session(
-        started=_need(table, "started", datetime, "session"),
-        ended=_need(table, "ended", datetime, "session"),
+        started=started,
+        ended=max(_when(table, "ended", "session"), started),
         exercises=exercises_from_list(table.get("exercises", [])),
-        notes=notes if isinstance(notes, str) else "",
+        notes=_checked(bounded_text, {"notes": notes}, "notes", "session", MAX_TEXT_CHARS) if isinstance(notes, str) else "",
         kind=kind,
-        programme=_need(table, "programme", str, "session") if programme is not None else None,
+        programme=_checked(bounded_text, table, "programme", "session", MAX_ID_CHARS) if programme is not None else None,
         programme_week=_optional_int(table, "programme_week", 1, 520, "session") if programme is not None else None,
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from soleus_tui.core.store import UNREADABLE, quarantine, read_toml, write_toml
+from soleus_tui.core.text import MAX_ID_CHARS, MAX_NAME_CHARS
 from soleus_tui.core.units import UNITS, from_display
 
 MAX_REST_S = 900
@@ -15,6 +16,8 @@ MAX_LOAD = 500.0
 NOTIFY = ("off", "osc9", "osc777", "osc99")  # desktop-notification sequences (DESIGN section 11)
 SEXES = ("female", "male")  # the published heel-raise norms are given by sex
 BIRTH_YEARS = range(1900, 2100)
+MAX_KEYMAP = 200  # far more binding ids than the app has
+MAX_KEYS_CHARS = 64
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def settings_from_dict(table: dict[str, Any]) -> tuple[Settings, list[str]]:
     for key, kind in (("bell", bool), ("plain", bool), ("rest_enabled", bool), ("theme", str), ("pain", bool),
                       ("progress", bool)):
         if key in table:
-            if isinstance(table[key], kind):
+            if isinstance(table[key], kind) and not (kind is str and len(table[key]) > MAX_NAME_CHARS):
                 values[key] = table[key]
             else:
                 problems.append(f"settings: '{key}' has a value of the wrong type; using {getattr(defaults, key)!r}")
@@ -68,7 +71,9 @@ def settings_from_dict(table: dict[str, Any]) -> tuple[Settings, list[str]]:
                 problems.append(f"settings: '{key}' cannot be {value!r}; using {getattr(defaults, key)!r}")
     keymap = table.get("keymap", {})
     if isinstance(keymap, dict):
-        values["keymap"] = {k: v for k, v in keymap.items() if isinstance(v, str) and v.strip()}
+        values["keymap"] = {
+            k: v for k, v in list(keymap.items())[:MAX_KEYMAP] if isinstance(v, str) and v.strip() and len(v) <= MAX_KEYS_CHARS
+        }
         if len(values["keymap"]) != len(keymap):
             problems.append("settings: [keymap] values are keys written as text, like \"k\" or \"ctrl+k\"; some were ignored")
     else:
@@ -79,6 +84,7 @@ def settings_from_dict(table: dict[str, Any]) -> tuple[Settings, list[str]]:
             key: value
             for key, value in rest.items()
             if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_REST_S
+            and len(key) <= MAX_ID_CHARS
         }
         if len(values["rest_s"]) != len(rest):
             problems.append("settings: some rest times were not whole seconds from 0 to 900 and were ignored")
@@ -103,13 +109,20 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
-    """The settings, and what was wrong with them; an unreadable file is moved to quarantine/."""
-    if not path.exists():
-        return Settings(), []
+    """The settings, and what was wrong with them; an unreadable file is moved to quarantine/.
+    Another instance starting at the same moment may move it first: then the defaults serve."""
     try:
         return settings_from_dict(read_toml(path))
+    except FileNotFoundError:
+        return Settings(), []
     except UNREADABLE as error:
-        moved = quarantine(path, path.parent / "quarantine")
+        try:
+            moved = quarantine(path, path.parent / "quarantine")
+        except FileNotFoundError:
+            return Settings(), [f"settings.toml could not be read ({error}); using defaults"]
+        except OSError as failure:
+            return Settings(), [f"settings.toml could not be read ({error}) nor moved aside ({failure.strerror or failure}); "
+                                "using defaults"]
         return Settings(), [f"settings.toml could not be read ({error}); using defaults, the file is in quarantine/{moved.name}"]
 
 

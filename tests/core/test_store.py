@@ -77,11 +77,13 @@ def test_corrupt_sessions_are_quarantined_and_the_rest_still_read(profile: Profi
     broken = profile.sessions_dir / "2026" / "2026-11-23T07-00-00-dead.toml"
     broken.write_text("schema = 1\nstarted = 2026-11-23T07:00:00+01:00\n[[exercises]\n")
     wrong = profile.sessions_dir / "2026" / "2026-11-22T07-00-00-beef.toml"
-    wrong.write_text("schema = 7\n")
+    wrong.write_text("schema = '7'\n")
+    newer = profile.sessions_dir / "2026" / "2026-11-21T07-00-00-f00d.toml"
+    newer.write_text("schema = 7\n")  # a newer version's: left where it is, for that version
     reader = HistoryReader(profile)
     paths = [path for path, _ in reader.sessions()]
     assert paths == good
-    assert not broken.exists() and not wrong.exists()
+    assert not broken.exists() and not wrong.exists() and newer.read_text() == "schema = 7\n"
     assert (profile.quarantine_dir / broken.name).read_text().endswith("[[exercises]\n")
     assert any(broken.name in w for w in reader.warnings())
     # the same name again never overwrites what is already in quarantine

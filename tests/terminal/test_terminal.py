@@ -58,14 +58,23 @@ def test_a_hang_up_or_terminate_exits_within_seconds_and_frees_the_profile(
     launch, data_dir: Path, signal_number: signal.Signals
 ) -> None:
     tmux = launch()
-    tmux.press("2")  # the trainer, and so the profile lock, is in use
-    tmux.wait_for("Train")
-    lock = ProfileLock(Profile.open(data_dir, "default").lock_path)
-    tmux.wait_until(lambda: not lock.acquire(), "the app to hold the profile lock")
+    tmux.press("2")
+    tmux.wait_for("Last time")  # the Train list's own column: the app has moved on from the home screen
+    lock_path = data_dir / "profiles" / "default" / "lock"
+    # The app writes its pid into the lock once it holds it: read that, never take the lock to find out.
+    tmux.wait_until(lambda: _read(lock_path) == str(tmux.pid), "the app to hold the profile lock")
     os.kill(tmux.pid, signal_number)
     tmux.wait_until(tmux.exited, "the app to leave", timeout=3)
+    lock = ProfileLock(lock_path)
     assert lock.acquire()
     lock.release()
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except FileNotFoundError:
+        return ""
 
 
 def saved_reps(data_dir: Path) -> tuple[list[int], int] | None:

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from soleus_tui.core.session import Session
+from soleus_tui.core.session import NewerSessionError, Session
 from soleus_tui.core.store import UNREADABLE, Profile
+
+# File names carry local wall time. Two names further apart than the widest gap between UTC
+# offsets (UTC-12 to UTC+14) are in true order; closer ones, as at a clock change, may not be.
+WIDEST_OFFSET_GAP = timedelta(hours=26)
+NAME_TIME = "%Y-%m-%dT%H-%M-%S"
 
 
 @dataclass
 class HistoryReader:
     profile: Profile
     quarantined: list[tuple[Path, Path]] = field(default_factory=list)  # (was, now)
+    left: list[tuple[Path, str]] = field(default_factory=list)  # unreadable, could not be moved: why
 
     def sessions(self) -> Iterator[tuple[Path, Session]]:
-        """Newest first; a broken file is moved to quarantine/ and noted, never fatal."""
-        for path in self.profile.iter_session_paths():
+        """Newest first by the instant each began; a broken file is moved to quarantine/ and
+        noted, never fatal."""
+        return in_true_order(self._read_all(self.profile.iter_session_paths()))
+
+    def _read_all(self, paths: Iterable[Path]) -> Iterator[tuple[Path, Session]]:
+        for path in paths:
             session = self.read(path)
             if session is not None:
                 yield path, session
@@ -28,15 +39,47 @@ class HistoryReader:
             return self.profile.read_session(path)
         except FileNotFoundError:
             return None
-        except UNREADABLE:
+        except NewerSessionError as error:
+            self.left.append((path, f"{error}; it is left as it is"))
+            return None
+        except UNREADABLE as error:
             try:
                 self.quarantined.append((path, self.profile.quarantine(path)))
             except FileNotFoundError:
                 pass  # another reader moved it first
+            except OSError as failure:
+                self.left.append((path, f"{error}; it stays where it is ({failure.strerror or failure})"))
             return None
 
     def warnings(self) -> list[str]:
         return [
-            f"Could not read {was.name}; moved it to {now.parent.name}/ (nothing was deleted)"
-            for was, now in self.quarantined
+            *self.profile.problems,
+            *(f"Could not read {was.name}; moved it to {now.parent.name}/ (nothing was deleted)"
+              for was, now in self.quarantined),
+            *(f"Could not read {path.name}: {why}" for path, why in self.left),
         ]
+
+
+def in_true_order(found: Iterable[tuple[Path, Session]]) -> Iterator[tuple[Path, Session]]:
+    """Sessions in file-name order, put newest first by the UTC instant they began: only names
+    within WIDEST_OFFSET_GAP of each other are held back to be sorted, so this streams."""
+    held: list[tuple[Path, Session]] = []
+    for path, session in found:
+        wall = _name_time(path)
+        while held and wall is not None and (_name_time(held[0][0]) or wall) - wall > WIDEST_OFFSET_GAP:
+            yield _newest(held)
+        held.append((path, session))
+    while held:
+        yield _newest(held)
+
+
+def _newest(held: list[tuple[Path, Session]]) -> tuple[Path, Session]:
+    index = max(range(len(held)), key=lambda i: (held[i][1].started.astimezone(timezone.utc), -i))
+    return held.pop(index)
+
+
+def _name_time(path: Path) -> datetime | None:
+    try:
+        return datetime.strptime(path.name[: len("2026-11-24T07-30-12")], NAME_TIME)
+    except ValueError:
+        return None

@@ -14,18 +14,21 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from soleus_tui.core.history.reader import HistoryReader
-from soleus_tui.core.session import ExerciseLog, Session, SetLog
+from soleus_tui.core.session import SCHEMA, ExerciseLog, Session, SetLog, session_from_dict
 from soleus_tui.core.history.stats import SessionSummary, summarize
-from soleus_tui.core.store import Profile, atomic_write_text
+from soleus_tui.core.store import SESSION_NAME, Profile, atomic_write_text
+from soleus_tui.core.text import finite_number, whole_number
 
 CACHE_NAME = "summary-cache.jsonl"
 FORMAT = 1
+MAX_COUNT = 10_000_000
+MAX_AMOUNT = 1e12
 
 Stamp = tuple[int, int]  # st_mtime_ns, st_size
 Cached = tuple[Stamp, SessionSummary, Session]  # by file name
@@ -107,11 +110,12 @@ def scan(reader: HistoryReader, cache: Path, stopped: Callable[[], bool] = lambd
             found = digest(path, session)
         fresh[path.name] = (stamp, found.summary, found.highlights)
         digests.append(found)
-    if _stamps(fresh) != _stamps(known):
+    if _stamps(fresh) != _stamps(known) and not reader.profile.read_only:
         try:
             write_cache(cache, fresh)
         except OSError:
             pass
+    digests.sort(key=lambda d: d.summary.started.astimezone(timezone.utc), reverse=True)  # true order, as the reader's
     return digests
 
 
@@ -137,25 +141,41 @@ def write_cache(cache: Path, entries: dict[str, Cached]) -> None:
 
 
 def read_cache(cache: Path) -> dict[str, Cached]:
-    """What the cache holds, or nothing when it is missing, unreadable or of another format."""
+    """What the cache holds, or nothing when it is missing, unreadable or of another format. Its
+    entries pass the same checks as the session files they stand for."""
     try:
         header, *sessions = cache.read_text(encoding="utf-8").splitlines()
-        if json.loads(header).get("format") != FORMAT:
+        if _json(header).get("format") != FORMAT:
             return {}
-        return dict(_line(json.loads(line)) for line in sessions)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return dict(_line(_json(line)) for line in sessions)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return {}
+
+
+def _json(line: str) -> Any:
+    return json.loads(line, parse_constant=_refuse)  # NaN and Infinity are no numbers of ours
+
+
+def _refuse(constant: str) -> None:
+    raise ValueError(f"{constant} is not a number")
 
 
 def _line(item: list[Any]) -> tuple[str, Cached]:
     name, stamp, totals, row = item
+    if not isinstance(name, str) or not SESSION_NAME.fullmatch(name):
+        raise ValueError("not a session file name")
     return name, _cached(stamp, totals, row)
 
 
 def _cached(stamp: list[int], totals: list[Any], row: list[Any]) -> Cached:
     highlights = _session_from_row(row)
     mtime_ns, size = stamp
-    summary = SessionSummary(highlights.started, highlights.ended, *totals, kind=highlights.kind)
+    if type(mtime_ns) is not int or type(size) is not int:
+        raise ValueError("a stamp is two whole numbers")
+    exercises, sets, reps, hold_s, volume_kg = totals
+    counts = [whole_number(n, "a count", 0, MAX_COUNT) for n in (exercises, sets, reps)]
+    amounts = [finite_number(x, "an amount", 0, MAX_AMOUNT) for x in (hold_s, volume_kg)]
+    summary = SessionSummary(highlights.started, highlights.ended, *counts, *amounts, kind=highlights.kind)
     return (mtime_ns, size), summary, highlights
 
 
@@ -174,16 +194,18 @@ def _session_row(session: Session) -> list[Any]:
 
 
 def _session_from_row(row: list[Any]) -> Session:
+    """Through session_from_dict, the one check every session passes, file or cache."""
     started, ended, exercises, *kind = row
-    return Session(
-        datetime.fromisoformat(started),
-        datetime.fromisoformat(ended),
-        [
-            ExerciseLog(exercise_id, name, [_set_from_row(*s) for s in sets], pain=pain[0] if pain else None)
-            for exercise_id, name, sets, *pain in exercises
+    return session_from_dict({
+        "schema": SCHEMA,
+        "started": datetime.fromisoformat(started),
+        "ended": datetime.fromisoformat(ended),
+        "exercises": [
+            {"id": i, "name": name, "sets": [_set_from_row(*s) for s in sets], **({"pain": pain[0]} if pain else {})}
+            for i, name, sets, *pain in exercises
         ],
-        kind=kind[0] if kind else "training",
-    )
+        **({"kind": kind[0]} if kind else {}),
+    })
 
 
 def _set_row(s: SetLog) -> list[Any]:
@@ -192,5 +214,6 @@ def _set_row(s: SetLog) -> list[Any]:
 
 def _set_from_row(
     reps: int, hold_s: float, load_kg: float, side: str, started: str, ended: str, rest_s: float
-) -> SetLog:
-    return SetLog(reps, hold_s, load_kg, side, datetime.fromisoformat(started), datetime.fromisoformat(ended), rest_s)
+) -> dict[str, Any]:
+    when = {"started": datetime.fromisoformat(started), "ended": datetime.fromisoformat(ended)}
+    return {"reps": reps, "hold_s": hold_s, "load_kg": load_kg, "side": side, **when, "rest_s": rest_s}

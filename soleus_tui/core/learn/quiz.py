@@ -20,7 +20,7 @@ from typing import Any
 
 import tomli_w
 
-from soleus_tui.core.store import atomic_write_text
+from soleus_tui.core.store import UnreadableFile, atomic_write_text, read_toml
 
 SCHEMA = 1
 LETTERS = "abcd"
@@ -32,6 +32,10 @@ class QuizBankError(ValueError):
 
 class ScoreFileError(ValueError):
     """A scores file that is not readable TOML."""
+
+
+class NewerScoresError(ScoreFileError):
+    """A scores file from a newer version: read, never rewritten."""
 
 
 @dataclass(frozen=True)
@@ -149,31 +153,37 @@ def _score_from_dict(table: Any) -> Score | None:
     return Score(score=score, total=total, when=when)
 
 
+def _read_table(path: Path) -> dict[str, Any]:
+    """The file's table; an empty one when there is no file yet."""
+    try:
+        return read_toml(path)
+    except FileNotFoundError:
+        return {}
+    except (tomllib.TOMLDecodeError, UnreadableFile) as error:
+        raise ScoreFileError(f"{path}: {error}") from None
+
+
 def load_scores(path: Path) -> list[Score]:
     """Every kept score, in the order they were kept. No file: none yet. Entries that make no sense are skipped."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ScoreFileError(f"{path}: {error}") from None
-    items = table.get("scores", [])
+    items = _read_table(path).get("scores", [])
     return [s for s in map(_score_from_dict, items if isinstance(items, list) else []) if s]
 
 
 def record_score(path: Path, score: int, total: int, when: datetime) -> list[Score]:
-    """Add one finished quiz to the file and return every kept score."""
+    """Add one finished quiz to the file and return every kept score. Keys this version does not
+    know are kept; a file of a newer schema is left as it is (NewerScoresError)."""
     if total <= 0 or not 0 <= score <= total:
         raise ValueError(f"a score of {score} out of {total} cannot be kept")
-    scores = [*load_scores(path), Score(score=score, total=total, when=when)]
-    table = {
-        "schema": SCHEMA,
-        "scores": [{"score": s.score, "total": s.total, "when": s.when} for s in scores],
-    }
+    table = _read_table(path)
+    schema = table.get("schema", SCHEMA)
+    if type(schema) is not int or schema > SCHEMA:
+        raise NewerScoresError(f"{path} has schema {schema!r}, newer than this version writes; it is left as it is")
+    kept = table.get("scores", [])
+    if not isinstance(kept, list):
+        raise ScoreFileError(f"{path}: 'scores' is not an array; it is left as it is")
+    table |= {"schema": SCHEMA, "scores": [*kept, {"score": score, "total": total, "when": when}]}  # odd entries too
     atomic_write_text(path, tomli_w.dumps(table))
-    return scores
+    return [s for s in map(_score_from_dict, table["scores"]) if s]
 
 
 def best_score(scores: list[Score]) -> Score | None:

@@ -133,12 +133,15 @@ def checkins_to_dict(checkins: CheckIns) -> dict[str, Any]:
 
 def load_checkins(path: Path) -> tuple[CheckIns, list[str]]:
     """The check-ins and what was wrong with them; an unreadable file is moved to quarantine/."""
-    if not path.exists():
-        return CheckIns(), []
     try:
         return checkins_from_dict(read_toml(path))
+    except FileNotFoundError:
+        return CheckIns(), []
     except UNREADABLE as error:
-        moved = quarantine(path, path.parent / "quarantine")
+        try:
+            moved = quarantine(path, path.parent / "quarantine")
+        except OSError as failure:  # moved first by another instance, or a quarantine/ that is refused
+            return CheckIns(), [f"checkins.toml could not be read ({error}); left as it is ({failure.strerror or failure})"]
         return CheckIns(), [f"checkins.toml could not be read ({error}); it is in quarantine/{moved.name}"]
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from soleus_tui.core.store import UNREADABLE, Profile, quarantine, read_toml, write_toml
+from soleus_tui.core.store import UNREADABLE, Profile, read_toml, write_toml
+from soleus_tui.core.text import MAX_ID_CHARS, bounded_text
 
 SCHEMA = 1
 FILE_NAME = "programme.toml"
@@ -32,12 +33,14 @@ def read_running(profile: Profile) -> tuple[RunningProgramme | None, list[str]]:
         started = table.get("started")
         if table.get("schema") != SCHEMA or not isinstance(table.get("id"), str) or type(started) is not date:
             raise ValueError("it needs schema = 1, an id and started as a date")
-        return RunningProgramme(table["id"], started), []
+        return RunningProgramme(bounded_text(table["id"], "id", MAX_ID_CHARS), started), []
     except (*UNREADABLE, ValueError) as error:
         try:
-            moved = quarantine(path, profile.quarantine_dir)
+            moved = profile.quarantine(path)
         except FileNotFoundError:
             return None, []
+        except OSError as failure:  # read-only, or a quarantine/ that is refused
+            return None, [f"{FILE_NAME} could not be read ({error}); left as it is ({failure.strerror or failure})"]
         return None, [f"{FILE_NAME} could not be read ({error}); no programme is running, the file is in quarantine/{moved.name}"]
 
 

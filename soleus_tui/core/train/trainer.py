@@ -20,6 +20,7 @@ from soleus_tui.core.programmes.today import target, target_of
 from soleus_tui.core.train.loads import load_step
 from soleus_tui.core.train.suggestions import LoadStep, Performance, Suggestion, last_time, performances, suggest
 from soleus_tui.core.store import UNREADABLE, Profile
+from soleus_tui.core.train.saved import NewerSchemaError, SavedWorkoutError, check_saved_workout
 from soleus_tui.core.train.workout import Event, Workout
 
 # How far back "last time" looks: enough for months of mixed workouts, cheap with years on disk.
@@ -28,6 +29,10 @@ LAST_TIME_LOOKBACK = 120
 
 class ReadOnlyError(Exception):
     """Another instance is training on this profile."""
+
+
+class SaveError(OSError):
+    """The finished workout could not be written; it is still in memory and in current.toml."""
 
 
 @dataclass(frozen=True)
@@ -46,26 +51,45 @@ class Trainer:
     can_train: bool = True
     workout: Workout | None = None
     warnings: list[str] = field(default_factory=list)
+    unsaved: str | None = None  # why the last save failed, while saves keep failing
     deferred: dict[str, Any] | None = None  # a saved workout the user will decide on later
 
     # -- a saved workout from an earlier run ------------------------------------------------------
 
     def saved_workout(self) -> dict[str, Any] | None:
-        """The table in current.toml, or None; a file that cannot be used goes to quarantine, and
+        """The checked table in current.toml, or None. A file that cannot be used goes to
+        quarantine; one from a newer version stays as it is and this profile is read-only here;
         one with nothing counted in it is not worth a question: it is cleared."""
         try:
             table = self.profile.load_current()
             if table is None:
                 return None
+            table = check_saved_workout(table)
             workout = Workout.from_dict(table, self.clock)
-        except (*UNREADABLE, KeyError, ValueError, TypeError) as error:
-            moved = self.profile.quarantine(self.profile.current_path)
-            self.warnings.append(f"The saved workout could not be read ({error}); moved it to quarantine/{moved.name}")
+        except NewerSchemaError as error:
+            self._read_only(f"{self.profile.current_path} is left as it is ({error}): you can look, not train")
+            return None
+        except (*UNREADABLE, SavedWorkoutError, KeyError, ValueError, TypeError) as error:
+            try:
+                moved = self.profile.quarantine(self.profile.current_path)
+            except OSError as failure:
+                self._read_only(f"The saved workout could not be read ({error}) nor moved aside "
+                                f"({_reason(failure)}): it is left in place and you can look, not train")
+            else:
+                self.warnings.append(f"The saved workout could not be read ({error}); moved it to quarantine/{moved.name}")
             return None
         if not (workout.has_logged_set or workout.in_progress or workout.notes):
-            self.profile.clear_current()
+            try:
+                self.profile.clear_current()
+            except OSError as error:
+                self.warnings.append(f"{self.profile.current_path} could not be removed: {_reason(error)}")
             return None
         return table
+
+    def _read_only(self, why: str) -> None:
+        self.can_train = False
+        self.profile.read_only = True
+        self.warnings.append(why)
 
     def discard_saved(self) -> Path:
         """Set the saved workout aside without finishing it: moved to quarantine/, never deleted."""
@@ -158,7 +182,8 @@ class Trainer:
         return exercise.rest_s if self.settings.rest_enabled else 0
 
     def act(self, change: Callable[[Workout], Any]) -> Any:
-        """Apply one change to the workout and save it before anything else happens."""
+        """Apply one change to the workout and save it before anything else happens. A save that
+        fails keeps the change in memory and says so once in `warnings`; every save retries."""
         assert self.workout is not None
         result = change(self.workout)
         self.save()
@@ -173,19 +198,47 @@ class Trainer:
             self.save()
         return events
 
-    def save(self) -> None:
-        if self.workout is not None:
+    def save(self) -> bool:
+        """Write current.toml; False when it could not be written (the reason is in `warnings`
+        the first time, and `unsaved` until a save works again)."""
+        if self.workout is None:
+            return True
+        try:
             self.profile.save_current(self.workout.to_dict())
+        except OSError as error:
+            self._failed(f"The workout could not be saved to {self.profile.current_path}: {_reason(error)}. "
+                         "It is kept here and saved again with the next change.")
+            return False
+        if self.unsaved is not None:
+            self.unsaved = None
+            self.warnings.append(f"The workout is saved again to {self.profile.current_path}.")
+        return True
 
     def finish(self) -> Finished:
-        """Write the workout to sessions/ (if any set was logged) and clear current.toml."""
+        """Write the workout to sessions/ (if any set was logged) and clear current.toml. When the
+        session cannot be written, raise SaveError and keep the workout and current.toml."""
         assert self.workout is not None
         dropped = self.workout.close()
         session = self.workout.finish()
-        path = self.profile.write_session(session) if session.exercises else None
-        self.profile.clear_current()
+        try:
+            path = self.profile.write_session(session) if session.exercises else None
+        except OSError as error:
+            self.save()
+            folder = self.profile.sessions_dir / f"{session.started:%Y}"
+            raise SaveError(f"The workout could not be saved to {error.filename or folder}: {_reason(error)}. "
+                            "It is still open: finishing again retries.") from None
+        try:
+            self.profile.clear_current()
+        except OSError as error:
+            self.warnings.append(f"Saved, but {self.profile.current_path} could not be removed: {_reason(error)}")
         self.workout = None
+        self.unsaved = None
         return Finished(session, path, dropped)
+
+    def _failed(self, message: str) -> None:
+        if self.unsaved is None:
+            self.warnings.append(message)
+        self.unsaved = message
 
     # -- what last time says ----------------------------------------------------------------------
 
@@ -246,3 +299,7 @@ class Trainer:
     def _require_lock(self) -> None:
         if not self.can_train:
             raise ReadOnlyError("another soleus-tui is training on this profile")
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

@@ -152,7 +152,12 @@ class QuizScreen(Screen[None]):
         try:
             return best_score(load_scores(path))
         except ScoreFileError:
-            moved = self.app.profile.quarantine(path)
+            try:
+                moved = self.app.profile.quarantine(path)
+            except OSError as error:
+                self.notify(f"The quiz scores file {path} could not be read, and is left as it is: {error.strerror}",
+                            severity="warning", markup=False)
+                return None
             self.notify(f"The quiz scores file could not be read and was moved to {moved}.", severity="warning",
                         markup=False)
         except OSError as error:
@@ -161,6 +166,7 @@ class QuizScreen(Screen[None]):
 
     def keep_score(self) -> None:
         try:
+            self.app.profile.require_writable()
             scores = record_score(self.app.profile.quiz_scores_path, self.run.score, self.run.total, self.app.clock.now())
         except (OSError, ScoreFileError) as error:
             self.notify(f"The score could not be saved: {error}", severity="error", markup=False)

@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from soleus_tui.core.train.trainer import SaveError
+
 from soleus_tui.ui.train.summary import plural
 from soleus_tui.ui.widgets.keys import key_label
 
@@ -69,7 +71,11 @@ class ResumeScreen(ModalScreen[bool]):
             self.app.switch_mode("train")  # the list opens the runner as it mounts
 
     def action_finish(self) -> None:
-        path = self.app.trainer.finish_saved(self.saved)
+        try:
+            path = self.app.trainer.finish_saved(self.saved)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
+            return
         self.app.trainer.deferred = None
         self.dismiss(False)
         self.notify("Saved to history." if path else "Nothing was logged, so nothing was saved.", title="Workout finished")

@@ -26,6 +26,7 @@ from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.train.suggestions import Suggestion
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.train import alerts
+from soleus_tui.core.train.trainer import SaveError
 from soleus_tui.core.train.workout import Event, Phase, Workout
 from soleus_tui.ui.train.readout import BigReadout
 from soleus_tui.ui.train.runner_text import RunnerView, history_lines, rest_text, runner_view
@@ -279,6 +280,7 @@ class RunnerScreen(Screen[None]):
         if isinstance(result, list):  # the calls that can ring say what happened; the rest return a flag
             self.hear(result)
         self.show()
+        self.app.show_warnings()  # a save that failed, or works again
         self.ask_pain()
 
     def ask_pain(self) -> None:
@@ -378,7 +380,11 @@ class RunnerScreen(Screen[None]):
     def action_finish(self) -> None:
         from soleus_tui.ui.train.summary import SummaryScreen
 
-        finished = self.app.trainer.finish()
+        try:
+            finished = self.app.trainer.finish()
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
+            return
         self.say_dropped(finished.dropped)
         self._show_rest_elsewhere(None)
         if self.progress_shown is not None:

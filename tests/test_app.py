@@ -10,6 +10,7 @@ from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.help import HelpScreen
 from soleus_tui.ui.train.resume import ResumeScreen
+from tests.support.pilot import notified
 
 
 async def test_number_keys_switch_areas_and_escape_comes_home(data_dir: Path) -> None:
@@ -88,7 +89,7 @@ async def test_a_second_instance_is_read_only(data_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not app.trainer.can_train
-        assert any("Another soleus-tui" in n.message for n in app._notifications)
+        assert notified(app, "Another soleus-tui")
     holder.release()
 
 
@@ -99,7 +100,7 @@ async def test_a_bad_catalog_warns_and_falls_back(data_dir: Path, tmp_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         assert len(app.catalog) >= 8
         await pilot.pause()
-        assert any(str(bad) in n.message for n in app._notifications)
+        assert notified(app, str(bad))
 
 
 async def test_a_small_terminal_says_so_and_comes_back_when_it_grows(data_dir: Path) -> None:

@@ -23,10 +23,11 @@ from soleus_tui.ui.train.exercise_list import TrainScreen
 from soleus_tui.ui.train.runner import RunnerScreen
 from tests.support.faults import DISK_FULL, NO_ACCESS, FailingWriter, unreadable
 from tests.support.histories import hand_made_history
+from tests.support.pilot import notifications
 
 
 def messages(app: SoleusApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return notifications(app)
 
 
 async def settle(pilot: Pilot) -> None:

@@ -21,9 +21,10 @@ async def wait_until(pilot: Pilot[Any], condition: Callable[[], object], what: s
         await pilot.pause(0.01)
 
 
-def notifications(app: App[Any]) -> list[str]:
-    """The messages of the notifications the app has shown (Textual keeps them privately)."""
-    return [notification.message for notification in app._notifications]
+def notifications(app: App[Any], severity: str | None = None) -> list[str]:
+    """The messages of the notifications the app has shown, of one severity or all (Textual
+    keeps them privately: this is the one place that looks)."""
+    return [n.message for n in app._notifications if severity is None or n.severity == severity]
 
 
 def notified(app: App[Any], text: str) -> bool:

@@ -26,6 +26,7 @@ from soleus_tui.ui.history.history import HistoryScreen
 from soleus_tui.ui.history.session_detail import SessionDetailScreen
 from soleus_tui.ui.history.paged_table import PAGE
 from tests.support.histories import HAND_MADE_TODAY, hand_made_history, write_daily_history, write_realistic_history
+from tests.support.pilot import notifications, notified
 
 RAISE = "seated-dumbbell-calf-raise"
 
@@ -167,8 +168,7 @@ async def test_a_corrupt_file_is_quarantined_with_a_warning_and_the_rest_still_s
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
         assert app.screen is screen  # a notification, not a modal
-        warnings = [n for n in app._notifications if broken.name in n.message]
-        assert len(warnings) == 1 and warnings[0].severity == "warning"
+        assert len([message for message in notifications(app, "warning") if broken.name in message]) == 1
         assert screen.query_one("#history-workouts", DataTable).row_count == 5
         assert (profile.quarantine_dir / broken.name).exists() and not broken.exists()
 
@@ -202,7 +202,7 @@ async def test_delete_yes_moves_the_file_to_quarantine_and_the_overview_follows(
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
         assert not newest.exists() and (profile.quarantine_dir / newest.name).exists()
-        assert any(newest.name in n.message for n in app._notifications)
+        assert notified(app, newest.name)
         assert [row[0] for row in rows(screen.query_one("#history-workouts", DataTable))][:1] == ["2026-11-23"]
         assert "In all     4 workouts · 53 reps" in text(screen.query_one("#history-totals"))
 
@@ -340,7 +340,7 @@ async def test_an_unreadable_sessions_folder_is_an_error_message_not_a_crash(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(pilot)
         assert app.is_running
-        assert any("Could not read the history" in n.message for n in app._notifications)
+        assert notified(app, "Could not read the history")
 
 
 async def test_a_file_broken_after_listing_is_quarantined_when_opened(profile: Profile, app: SoleusApp) -> None:
@@ -352,7 +352,7 @@ async def test_a_file_broken_after_listing_is_quarantined_when_opened(profile: P
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
-        assert any(newest.name in n.message for n in app._notifications)
+        assert notified(app, newest.name)
         assert rows(screen.query_one("#history-workouts", DataTable))[0][0] == "2026-11-23"
 
 

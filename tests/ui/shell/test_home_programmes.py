@@ -20,6 +20,7 @@ from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.home import HomeScreen
 from soleus_tui.ui.shell.programmes import ProgrammesScreen
 from soleus_tui.ui.widgets.confirm import ConfirmScreen
+from tests.support.pilot import notified
 
 
 def shown(app: SoleusApp, selector: str) -> str:
@@ -144,7 +145,7 @@ async def test_an_unreadable_programme_file_is_a_warning_not_a_crash(data_dir: P
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert shown(app, "#home-plan") == "No programme is running. p chooses one."
-        assert any("quarantine/" in n.message for n in app._notifications)
+        assert notified(app, "quarantine/")
         assert (profile.quarantine_dir / "programme.toml").exists()
 
 

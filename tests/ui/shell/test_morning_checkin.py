@@ -14,6 +14,7 @@ from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.morning_checkin import MorningCheckInScreen
 from tests.support.histories import make_session
+from tests.support.pilot import notified
 
 CET = timezone(timedelta(hours=1))
 MORNING = datetime(2026, 11, 25, 7, 0, tzinfo=CET)
@@ -62,7 +63,7 @@ async def test_ten_shows_the_safety_line(data_dir: Path) -> None:
         await started(pilot)
         await pilot.press("t")
         await started(pilot)
-        assert any("not medical advice" in n.message for n in app._notifications)
+        assert notified(app, "not medical advice")
     assert checkins(profile)["checkin"][0]["morning_pain"] == 10
 
 

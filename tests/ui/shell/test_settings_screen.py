@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, Select, Static
 
+from textual.command import CommandPalette
+
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.settings import load_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.settings import SettingsScreen
+from tests.support.pilot import wait_until
 
 
 def saved(data_dir: Path):  # type: ignore[no-untyped-def]
@@ -41,12 +44,12 @@ async def test_the_command_palette_opens_settings(data_dir: Path) -> None:
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
         await pilot.press(*"settings")
-        await pilot.pause(0.3)
+        palette = app.screen
+        await wait_until(pilot, lambda: palette.query_one("CommandList").option_count > 0, "a hit")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, SettingsScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen), "the settings")
 
 
 async def test_units_and_toggles_are_saved_at_once(data_dir: Path) -> None:

@@ -15,6 +15,7 @@ from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.train.runner import RunnerScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
+from tests.support.pilot import notified
 
 
 def log_a_session(data_dir: Path, clock: ManualClock, exercise_id: str, reps: list[int], load_kg: float) -> None:
@@ -115,7 +116,7 @@ async def test_a_read_only_instance_explains_instead_of_starting(data_dir: Path,
             await pilot.pause()
             assert isinstance(app.screen, TrainScreen)
             assert app.trainer.workout is None
-            assert any("can only look" in n.message for n in app._notifications)
+            assert notified(app, "can only look")
     finally:
         holder.release()
 

@@ -18,6 +18,7 @@ from soleus_tui.ui.train.load_input import LoadScreen
 from soleus_tui.ui.train.pain import PainScreen
 from soleus_tui.ui.train.runner import RunnerScreen
 from tests.support.runner import big, open_runner, press, rung, text, wait, workout
+from tests.support.pilot import notifications, notified
 
 
 async def test_a_typed_load_is_checked_in_the_users_unit(app: SoleusApp) -> None:
@@ -66,7 +67,7 @@ async def test_u_takes_back_the_last_set_even_just_after_n(app: SoleusApp, clock
         await press(pilot, "u")
         assert big(screen) == ("REPS · target 3", "2")  # the set is back on the counter
         assert workout(app).log.sets == []
-        assert any("Took back the last set" in n.message for n in app._notifications)
+        assert notified(app, "Took back the last set")
         await press(pilot, "space", "enter", "n")
         assert text(screen, "#runner-name") == "Wall hold"
         await press(pilot, "u")
@@ -94,10 +95,10 @@ async def test_n_drops_a_false_start_and_says_so(app: SoleusApp, clock: ManualCl
         await press(pilot, "n")
         assert text(screen, "#runner-name") == "Single-leg raise"
         assert workout(app).exercises[0].sets == []
-        assert any("Not kept: a 2 s hold" in n.message for n in app._notifications)
+        assert notified(app, "Not kept: a 2 s hold")
         await press(pilot, "space", "space", "enter")  # the left leg only, then finish
         await press(pilot, "f")
-        assert any("the left leg of set 1" in n.message for n in app._notifications)
+        assert notified(app, "the left leg of set 1")
 
 
 async def test_n_reads_no_history_on_the_screen_thread(app: SoleusApp, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -340,9 +341,9 @@ async def test_plus_and_minus_say_whether_they_changed_this_rest_or_the_exercise
     async with app.run_test(size=(80, 24)) as pilot:
         await open_runner(pilot)
         await press(pilot, "plus")
-        assert list(app._notifications)[-1].message.startswith("0:45 after each set of this exercise, in this workout")
+        assert notifications(app)[-1].startswith("0:45 after each set of this exercise, in this workout")
         await press(pilot, "space", "enter", "minus")
-        assert list(app._notifications)[-1].message == "This rest only."
+        assert notifications(app)[-1] == "This rest only."
         assert workout(app).rest_s == 45 and workout(app).rest_target_s == 30
 
 

@@ -7,7 +7,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
@@ -17,6 +17,7 @@ from textual.screen import Screen
 from soleus_tui.core.clock import Clock, SystemClock
 from soleus_tui.core.services import ProfileServices
 from soleus_tui.core.store import Profile
+from soleus_tui.ui.shell.too_small import fit_to
 from soleus_tui.ui.widgets.keys import APP_BINDINGS, key_word
 from soleus_tui.ui.widgets.plain import ASCII_ONLY
 
@@ -67,7 +68,7 @@ class SoleusApp(App[int]):
         super().__init__()
         self.services = ProfileServices.open(Profile.open(Path(data_dir), profile), clock or SystemClock(), plain, exercises)
         self.keymap = dict(self._normalize_keymap(self.settings.keymap))
-        self.set_keymap(self.keymap)  # checked after the first frame; see check_keymap
+        self.set_keymap(self.keymap)  # checked after the first frame (startup.py)
 
     # The screens' view of the services.
     profile = property(lambda self: self.services.profile)
@@ -79,7 +80,7 @@ class SoleusApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, less the screenshot: it needs a Downloads folder a gym PC lacks."""
-        return (command for command in super().get_system_commands(screen) if command.title != "Screenshot")
+        return (c for c in super().get_system_commands(screen) if c.title != "Screenshot")
 
     def get_line_filters(self) -> list[LineFilter]:
         filters = list(super().get_line_filters())
@@ -95,58 +96,20 @@ class SoleusApp(App[int]):
             self.theme = self.settings.theme  # only when it differs: a theme change restyles everything
         self.theme_changed_signal.subscribe(self, lambda theme: self.services.with_theme(theme.name))
         self.set_class(self.plain, "plain")
-        leave_on_signals(self, self.save_workout)
+        leave_on_signals(self, self.services.save_workout)
         self.show_warnings()
         self.call_after_refresh(self.check_profile)
 
     def check_profile(self) -> None:
-        """Is another instance training here? Was a workout left unfinished? Is the keymap sound?"""
-        if self.services.read_only:
-            self.notify(
-                "Another soleus-tui is training on this profile: you can look around, but not start a workout.",
-                title="Read-only",
-                severity="warning",
-                timeout=10,
-            )
-        elif (saved := self.trainer.saved_workout()) is not None:
-            from soleus_tui.ui.shell.too_small import fit_to
-            from soleus_tui.ui.train.resume import ResumeScreen
+        from soleus_tui.startup import after_first_frame
 
-            fit_to(self, MINIMUM_SIZE, MINIMUM_SIZE)  # the question goes under, not over, a size warning
-            self.push_screen(ResumeScreen(saved))
-            fit_to(self, self.size, MINIMUM_SIZE)
-        self.show_warnings()
-        if self.keymap:
-            self.check_keymap()
-        self.warm_up()
-        from soleus_tui.ui.shell.morning_checkin import offer_morning_checkin
-
-        offer_morning_checkin(self)
-
-    @work(thread=True, group="warm-up")
-    def warm_up(self) -> None:
-        """Import the areas while the first screen is read, so the first 1, 2 or 3 only draws."""
-        for module in ("history.history", "train.exercise_list", "learn.learn"):
-            import_module(f"soleus_tui.ui.{module}")
-
-    @work(thread=True, group="keymap")
-    def check_keymap(self) -> None:
-        """Every screen's bindings are read to check the user's keys: off the UI thread."""
-        from soleus_tui.ui.keymap import binding_owners, check_keymap
-
-        kept, warnings = check_keymap(self.settings.keymap, binding_owners())
-        if warnings:
-            self.call_from_thread(self.use_keymap, kept, warnings)
+        after_first_frame(self, MINIMUM_SIZE)
 
     def use_keymap(self, keymap: dict[str, str], warnings: list[str]) -> None:
         self.keymap = keymap
         self.set_keymap(keymap)
         self.services.warnings += warnings
         self.show_warnings()
-
-    def save_workout(self) -> None:
-        if "trainer" in self.services.__dict__:
-            self.trainer.save()
 
     def on_unmount(self) -> None:
         self.services.close()
@@ -165,8 +128,6 @@ class SoleusApp(App[int]):
         self.show_warnings()
 
     def on_resize(self, event: events.Resize) -> None:
-        from soleus_tui.ui.shell.too_small import fit_to
-
         fit_to(self, event.size, MINIMUM_SIZE)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -41,3 +41,9 @@ class ManualClock:
 
     def advance(self, seconds: float) -> None:
         self.mono += seconds
+
+
+def clock_text(seconds: float) -> str:
+    """Whole seconds as a clock shows them, m:ss: the one format for every rest and countdown."""
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"

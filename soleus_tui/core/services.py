@@ -85,6 +85,11 @@ class ProfileServices:
         taken, self.warnings = self.warnings, []
         return taken
 
+    def save_workout(self) -> None:
+        """Save the workout in progress, if this run has one (the trainer is made on first use)."""
+        if "trainer" in self.__dict__:
+            self.trainer.save()
+
     def close(self) -> None:
         if "lock" in self.__dict__:
             self.lock.release()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from soleus_tui.core.history.stats import Best
+from soleus_tui.core.clock import clock_text
 from soleus_tui.core.units import format_load, to_display
 
 NONE = "-"
@@ -45,10 +46,7 @@ def hold_text(seconds: float) -> str:
 
 def rest_text(seconds: float) -> str:
     """Rest taken as m:ss, or a dash when there was none."""
-    if seconds <= 0:
-        return NONE
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes}:{rest:02d}"
+    return clock_text(round(seconds)) if seconds > 0 else NONE
 
 
 def volume_text(volume_kg: float, unit: str) -> str:

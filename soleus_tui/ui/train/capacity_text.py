@@ -19,7 +19,8 @@ from soleus_tui.core.capacity.results import (
     Norm,
     norm_table,
 )
-from soleus_tui.ui.train.runner_text import Readout, clock_text
+from soleus_tui.core.clock import clock_text
+from soleus_tui.ui.train.runner_text import Readout
 
 Keys = Mapping[str, str]
 BAR_STEPS = 20

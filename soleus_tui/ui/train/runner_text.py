@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.train.suggestions import Suggestion
+from soleus_tui.core.clock import clock_text
 from soleus_tui.core.units import format_load
 from soleus_tui.core.train.workout import Phase, Workout
 
@@ -51,11 +52,6 @@ class RunnerView:
     moving: bool  # something on screen changes with time
     space_does: str  # for the footer: what the count key does now
     pace_does: str
-
-
-def clock_text(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def seconds_text(seconds: float) -> str:

@@ -14,7 +14,7 @@ from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.train.summary import NewBest, WorkoutSummary, new_bests, summarize_workout
 from soleus_tui.core.train.trainer import Finished
 from soleus_tui.core.units import format_load
-from soleus_tui.ui.train.runner_text import clock_text
+from soleus_tui.core.clock import clock_text
 from soleus_tui.ui.widgets.keys import key_label
 
 

@@ -170,7 +170,7 @@ def _pid_alive(pid: int) -> bool:
 def remove_stale_temp_files(folder: Path, now: float | None = None) -> list[Path]:
     """Delete the temp files that writers killed mid-save left behind: those of a process that
     is gone, and any older than an hour. A live writer's temp file is left alone."""
-    removed = []
+    removed: list[Path] = []
     now = time.time() if now is None else now
     try:
         entries = list(os.scandir(folder))

@@ -44,7 +44,7 @@ class ExportRefused(Exception):
 
 def set_numbers(sets: Iterable[SetLog]) -> Iterator[int]:
     """One number per set: a left and a right part of the same set share theirs."""
-    number, sides = 0, set()
+    number, sides = 0, set[str]()
     for s in sets:
         if not number or s.side == "both" or s.side in sides or "both" in sides:
             number, sides = number + 1, set()

@@ -244,7 +244,7 @@ class Trainer:
 
     def last_times(self, exercise_ids: Iterable[str]) -> dict[str, list[SetLog]]:
         """Each exercise's sets from its most recent session, in one pass over the newest files."""
-        wanted, found = set(exercise_ids), {}
+        wanted, found = set(exercise_ids), dict[str, list[SetLog]]()
         reader = HistoryReader(self.profile)
         for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK):
             for exercise_id in wanted - found.keys():

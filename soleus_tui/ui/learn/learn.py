@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from dataclasses import replace
 
 from textual.app import ComposeResult
@@ -17,10 +18,14 @@ from soleus_tui.core.learn.quiz import ScoreFileError, best_score, load_scores
 from soleus_tui.ui.learn.leg_drawing import LegDrawing
 from soleus_tui.ui.widgets.keys import AREA_BINDINGS
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 QUIZ_OPTION = "quiz"
 
 
 class LearnScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "learn.tcss"
     # The footer names n and p, which every terminal font has; the arrows do the same.
     BINDINGS = [

@@ -3,6 +3,7 @@ the score kept in the profile at the end, and the missed questions with the less
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from dataclasses import replace
 
 from rich.text import Text
@@ -25,8 +26,12 @@ from soleus_tui.core.learn.quiz import (
 )
 from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 
 class QuizScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "learn.tcss"
     BINDINGS = [
         Binding("a", "answer(0)", "Answer", key_display="a-d", id="quiz.answer-a"),

@@ -7,7 +7,7 @@ esc); one that cannot be used shows why and is not saved.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +18,9 @@ from textual.widgets import Checkbox, Input, Select, Static
 from soleus_tui.core.capacity.results import parse_birth_year
 from soleus_tui.core.settings import SEXES, Settings, parse_rest
 from soleus_tui.core.units import UNITS
+
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
 
 TOGGLES = {
     "bell": "Bell at the end of rest and at a target",
@@ -48,6 +51,7 @@ class Toggle(Checkbox):
 
 
 class SettingsScreen(ModalScreen[None]):
+    app: SoleusApp
     CSS_PATH = "settings.tcss"
     BINDINGS = [Binding("escape", "close", "Close", id="settings.close")]
 

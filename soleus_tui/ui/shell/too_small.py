@@ -34,10 +34,11 @@ class TooSmallScreen(ModalScreen[None]):
 def fit_to(app: App[Any], size: Size, minimum: Size) -> None:
     """Cover the app while the terminal is below the minimum; uncover it once it is not."""
     too_small = size.width < minimum.width or size.height < minimum.height
-    showing = isinstance(app.screen, TooSmallScreen)
+    screen = app.screen
+    showing = isinstance(screen, TooSmallScreen)
     if too_small and not showing:
         app.push_screen(TooSmallScreen(minimum))
     elif showing and not too_small:
         app.pop_screen()
-    elif showing:
-        app.screen.show_size(size)
+    elif isinstance(screen, TooSmallScreen):
+        screen.show_size(size)

@@ -7,6 +7,7 @@ the history here: the list's worker has read last times already.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import textwrap
 
 from rich.text import Text
@@ -24,6 +25,9 @@ from soleus_tui.ui.train.runner import RunnerScreen
 from soleus_tui.ui.train.runner_text import counts_text, history_lines, rest_text
 from soleus_tui.ui.train.exercise_table import ExerciseTable
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 LastTime = tuple[list[SetLog], Suggestion | None]
 
 
@@ -31,6 +35,7 @@ NARROW_NAME = 31  # characters of an exercise's name a line, below 80 columns
 
 
 class TrainScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "train.tcss"
     BINDINGS = [Binding("t", "capacity_test", "Test", id="test.open")]
 

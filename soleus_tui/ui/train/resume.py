@@ -4,7 +4,7 @@ another workout starts)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +16,9 @@ from soleus_tui.core.train.trainer import SaveError
 
 from soleus_tui.ui.train.summary import plural
 from soleus_tui.ui.widgets.keys import key_label
+
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
 
 
 def saved_words(saved: dict[str, Any]) -> str:
@@ -33,6 +36,7 @@ def saved_words(saved: dict[str, Any]) -> str:
 
 class ResumeScreen(ModalScreen[bool]):
     """Dismissed with True when the workout was resumed."""
+    app: SoleusApp
 
     CSS_PATH = "../widgets/dialogs.tcss"
     BINDINGS = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import astuple, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -34,6 +34,9 @@ from soleus_tui.ui.train.tempo_cue import TempoCue
 from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
 from soleus_tui.ui.widgets.window_title import WindowTitle
 
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
+
 TICK_S = 0.25  # a repaint tick, never a measure of time: every time is read from the app's clock
 RINGING = (Event.TARGET, Event.REST_OVER, Event.STAGE)
 TEXT_LINES = {"name": "#runner-name", "where": "#runner-where", "load": "#runner-load", "load_keys": "#runner-load-keys",
@@ -47,6 +50,7 @@ ACTIONS = ("count", "take_back", "log_set", "pace", "skip_rest", "undo_set", "ne
 
 
 class RunnerScreen(Screen[None]):
+    app: SoleusApp
     CSS_PATH = "train.tcss"
     BINDINGS = [
         Binding("space", "count", "Count", id="train.count"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +17,9 @@ from soleus_tui.core.train.trainer import Finished
 from soleus_tui.core.units import format_load
 from soleus_tui.core.clock import clock_text
 from soleus_tui.ui.widgets.keys import key_label
+
+if TYPE_CHECKING:
+    from soleus_tui.app import SoleusApp
 
 
 def plural(count: int, word: str) -> str:
@@ -43,6 +47,7 @@ def bests_text(found: list[NewBest], unit: str) -> str:
 
 
 class SummaryScreen(ModalScreen[None]):
+    app: SoleusApp
     CSS_PATH = "train.tcss"
     BINDINGS = [
         Binding("escape,enter", "close", "Close", id="summary.close"),

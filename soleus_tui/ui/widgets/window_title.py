@@ -38,7 +38,7 @@ class WindowTitle(Widget):
             self._restore()
 
     def _restore(self) -> None:
-        self._write(set_title(self.app.TITLE) + POP_TITLE)
+        self._write(set_title(self.app.TITLE or "") + POP_TITLE)
 
     def _write(self, sequence: str) -> None:
         driver = self.app._driver  # Textual has no public call for the window title

@@ -99,9 +99,12 @@ def counts_text(sets: Sequence[SetLog]) -> str:
 
 
 def suggestion_text(suggestion: Suggestion, unit: str, load_kind: str) -> str:
-    load = format_load(suggestion.load_kg, unit, load_kind)
+    """'12 reps at 22.5 kg: why'; with no history only the target and how to find the load, since
+    a load of 0 would read as advice."""
     target = f"{suggestion.hold_s:g} s hold" if suggestion.hold_s else f"{suggestion.reps} reps"
-    return f"{target} at {load}: {suggestion.reason}"
+    if suggestion.first_time and load_kind != "bodyweight":
+        return f"{target}: {suggestion.reason}"
+    return f"{target} at {format_load(suggestion.load_kg, unit, load_kind)}: {suggestion.reason}"
 
 
 def history_lines(exercise: Exercise, last: Sequence[SetLog], suggestion: Suggestion | None, unit: str) -> str:

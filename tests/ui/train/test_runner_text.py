@@ -120,3 +120,11 @@ def test_the_hints_name_the_keys_in_force(clock: ManualClock, reps_exercise: Exe
     assert view.readout.caption.startswith("k      count a rep")
     assert view.load_keys == "j . step · l type"
     assert view.space_does == "Count"
+
+
+def test_with_no_history_the_suggestion_names_no_load_but_how_to_find_it() -> None:
+    from soleus_tui.core.train.suggestions import Suggestion
+
+    first = Suggestion(0.0, 12, 0.0, "no history yet: start light, one step up per set", first_time=True)
+    assert suggestion_text(first, "kg", "dumbbell") == "12 reps: no history yet: start light, one step up per set"
+    assert suggestion_text(first, "kg", "bodyweight").startswith("12 reps at bodyweight")

@@ -36,11 +36,11 @@ class Screen:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
-    def wait_for(self, shown: Callable[[str], bool]) -> float:
+    def wait_for(self, shown: Callable[[str], bool], patience_s: float = PATIENCE_S) -> float:
         """Seconds from now until the screen shows it."""
         start = time.monotonic()
         while not shown(self.text()):
-            left = start + PATIENCE_S - time.monotonic()
+            left = start + patience_s - time.monotonic()
             if left <= 0:
                 raise TimeoutError(f"nothing matched on screen:\n{self.text()}")
             ready, _, _ = select.select([self.terminal.fd], [], [], left)
@@ -68,8 +68,13 @@ def history_first_rows(data_dir: Path, newest_day: str) -> float:
     screen = Screen(soleus_argv(data_dir))
     try:
         screen.wait_for(lambda text: PAINTED in text)
-        screen.press("3")
-        return screen.wait_for(lambda text: newest_day in text)
+        for _ in range(3):  # a key sent while the terminal is still being set up can be lost: send it again
+            screen.press("3")
+            try:
+                return screen.wait_for(lambda text: newest_day in text, patience_s=5.0)
+            except TimeoutError:
+                continue
+        raise TimeoutError("History never showed its first rows")
     finally:
         screen.close()
 

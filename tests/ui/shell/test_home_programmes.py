@@ -20,7 +20,7 @@ from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.home import HomeScreen
 from soleus_tui.ui.shell.programmes import ProgrammesScreen
 from soleus_tui.ui.widgets.confirm import ConfirmScreen
-from tests.support.pilot import notified
+from tests.support.pilot import notified, wait_until
 
 
 def shown(app: SoleusApp, selector: str) -> str:
@@ -164,3 +164,32 @@ async def test_t_hands_todays_plan_to_the_trainer_and_opens_train(data_dir: Path
         assert (planned.exercise.id, planned.exercise.sets, planned.exercise.reps, planned.rm) == ("seated-calf-raise-machine", 3, 15, True)
         assert planned.exercise.tempo == (3, 0, 3) and planned.suggestion is not None and planned.suggestion.first_time
         assert app.current_mode == "train"
+
+
+async def test_t_runs_todays_hsr_session_and_history_counts_it(data_dir: Path, clock: ManualClock) -> None:
+    """From home to a finished programme session: the plan's exercise and sets, the session
+    file carrying the programme and its week, and History counting 1 of 3 this week."""
+    profile = Profile.open(data_dir, "default")
+    start_running(profile, "hsr-12", clock.now().date())
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: "week 1 of 12" in shown(app, "#home-plan"), "today's plan")
+        await pilot.press("t")
+        await wait_until(pilot, lambda: app.trainer.workout is not None, "today's session")
+        workout = app.trainer.workout
+        assert workout is not None and workout.plan.id == "seated-calf-raise-machine"
+        assert (workout.plan.sets, workout.plan.reps, workout.plan.tempo) == (3, 15, (3, 0, 3))
+        for _ in range(3):
+            await pilot.press(*["space"] * 15, "enter")
+        assert workout.sets_done == 3
+        await pilot.press("f")
+        await wait_until(pilot, lambda: next(profile.iter_session_paths(), None) is not None, "the session file")
+        session = profile.read_session(next(profile.iter_session_paths()))
+        assert (session.programme, session.programme_week) == ("hsr-12", 1)
+        assert [len(e.sets) for e in session.exercises] == [3] and session.exercises[0].knee_angle == 90
+        await pilot.press("escape", "escape")
+        await pilot.press("3")
+        await wait_until(pilot, lambda: app.screen.query("#history-programme"), "History")
+        await wait_until(
+            pilot, lambda: "1 of 3 this week" in shown(app, "#history-programme"), "History counting the session"
+        )

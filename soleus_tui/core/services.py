@@ -10,13 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from soleus_tui.core.catalog import Catalog, load_catalog
 from soleus_tui.core.clock import Clock
-from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.settings import Settings, load_settings, save_settings
 from soleus_tui.core.store import Profile, default_config_dir
-from soleus_tui.core.train.trainer import Trainer
+
+if TYPE_CHECKING:  # imported on first use, after the first frame: start-up pays for none of it
+    from soleus_tui.core.catalog import Catalog
+    from soleus_tui.core.lock import ProfileLock
+    from soleus_tui.core.train.trainer import Trainer
 
 
 @dataclass
@@ -39,16 +42,22 @@ class ProfileServices:
 
     @cached_property
     def catalog(self) -> Catalog:
+        from soleus_tui.core.catalog import load_catalog
+
         catalog = load_catalog(self.exercises_path, default_config_dir() / "exercises.toml")
         self.warnings += catalog.warnings
         return catalog
 
     @cached_property
     def lock(self) -> ProfileLock:
+        from soleus_tui.core.lock import ProfileLock
+
         return ProfileLock(self.profile.lock_path)
 
     @cached_property
     def trainer(self) -> Trainer:
+        from soleus_tui.core.train.trainer import Trainer
+
         can_train = self.lock.acquire()
         self.profile.read_only = not can_train  # then the profile itself refuses every write
         return Trainer(self.profile, self.catalog, self.settings, self.clock, can_train=can_train)

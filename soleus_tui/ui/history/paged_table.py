@@ -3,14 +3,14 @@ one shown, so years of rows cost about what a screenful does."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from rich.console import RenderableType
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.data_table import RowDoesNotExist, RowKey
 
 Row = tuple[str, Sequence[RenderableType]]  # key, cells
 PAGE = 50
@@ -47,6 +47,13 @@ class PagedTable(DataTable[RenderableType]):
             pass
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """Textual keeps the lines of a row drawn before its columns were measured, so a first
+        row that arrives early in a real terminal stays cut to the headers' widths
+        ("2026  yes"): they are drawn again once the widths are known."""
+        super()._update_dimensions(new_rows)
+        self._clear_caches()
 
     def shown_rows_are_right(self) -> bool:
         if self.row_count > len(self.items):

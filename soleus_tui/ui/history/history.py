@@ -24,7 +24,6 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from soleus_tui.core.catalog import Catalog
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.ui.history.history_text import (
     NONE,
@@ -121,18 +120,19 @@ class HistoryScreen(Screen[None]):
     # -- reading, in a thread ---------------------------------------------------------------------
 
     def read_history(self, first_rows: int) -> None:
-        self.read_in_thread(self.app.clock.now().date(), self.app.catalog, first_rows)
-        self.read_programme(self.app.clock.now().date(), self.app.catalog)
+        """The first rows come first: the catalog (made on first use) and the programme's weeks
+        are read in the worker once those rows are drawn, never on the key that opened History."""
+        self.read_in_thread(self.app.clock.now().date(), first_rows)
 
     @work(thread=True, exclusive=True, group="history-programme")
-    def read_programme(self, today: date, catalog: Catalog) -> None:
+    def read_programme(self, today: date) -> None:
         """The running programme's weeks come from its own sessions: a short read beside the scan."""
         from soleus_tui.core.programmes.state import load_state
         from soleus_tui.core.programmes.text import history_lines
 
         units = self.app.settings.units
         try:
-            lines = history_lines(load_state(self.app.profile, catalog, units, today), units)
+            lines = history_lines(load_state(self.app.profile, self.app.catalog, units, today), units)
         except OSError as error:
             self.app.notify(f"Could not read the programme: {error.strerror or error}", severity="error", markup=False)
             return
@@ -144,7 +144,7 @@ class HistoryScreen(Screen[None]):
         panel.display = bool(lines)
 
     @work(thread=True, exclusive=True, group="history")
-    def read_in_thread(self, today: date, catalog: Catalog, first_rows: int) -> None:
+    def read_in_thread(self, today: date, first_rows: int) -> None:
         worker, profile = get_current_worker(), self.app.profile
         reader = HistoryReader(profile)
         try:
@@ -152,6 +152,8 @@ class HistoryScreen(Screen[None]):
             if rows.digests:
                 self.post_message(rows)
                 rows.drawn.wait(timeout=FIRST_ROWS_WAIT_S)  # the scan would slow their drawing
+            self.app.call_from_thread(self.read_programme, today)
+            catalog = self.app.catalog
             digests = scan(reader, cache_file(profile), stopped=lambda: worker.is_cancelled)
         except OSError as error:
             message = f"Could not read the history in {profile.sessions_dir}: {error.strerror or error}"

@@ -24,7 +24,7 @@ from soleus_tui.core.history.stats import summarize
 from soleus_tui.core.store import STALE_TEMP_S, Profile, ReadOnlyProfile, StoreError, quarantine
 from soleus_tui.core.train.trainer import SaveError, Trainer
 from soleus_tui.core.settings import Settings
-from tests.support.faults import DISK_FULL, NO_ACCESS, FailingWriter, unreadable
+from tests.support.faults import DISK_FULL, NO_ACCESS, FailingWriter, fill_disk, unreadable
 from tests.support.histories import make_session
 
 TZ = timezone(timedelta(hours=1))
@@ -93,39 +93,22 @@ def test_finish_that_cannot_write_the_session_keeps_current_toml_and_the_workout
     assert [s.reps for s in profile.read_session(path).all_sets] == [3]  # no rep lost
 
 
-def test_a_real_full_disk_keeps_the_workout(tmp_path: Path, clock: ManualClock, reps_exercise: Exercise) -> None:
+def test_a_real_full_disk_keeps_the_workout(small_disk: Path, clock: ManualClock, reps_exercise: Exercise) -> None:
     """A 200 KB tmpfs as the data folder (root only: mounting needs it; the injected writer above
     covers the same path for everyone)."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(mount)]).returncode:
-        pytest.skip("this machine does not allow mounting a tmpfs")
-    try:
-        profile = Profile.open(mount, "default")
-        trainer = Trainer(profile, Catalog((reps_exercise,)), Settings(), clock)
-        trainer.start(reps_exercise)
-        trainer.act(lambda w: w.count())
-        filler = mount / "filler"
-        fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-        try:
-            while os.write(fd, b"x" * 4096):
-                pass
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-        trainer.act(lambda w: w.count())
-        assert trainer.workout is not None and trainer.workout.reps == 2 and trainer.unsaved
-        with pytest.raises(SaveError):
-            trainer.finish()
-        assert profile.current_path.exists()
-        filler.unlink()
-        path = trainer.finish().path
-        assert path is not None and [s.reps for s in profile.read_session(path).all_sets] == [2]
-    finally:
-        subprocess.run(["umount", str(mount)])
+    profile = Profile.open(small_disk, "default")
+    trainer = Trainer(profile, Catalog((reps_exercise,)), Settings(), clock)
+    trainer.start(reps_exercise)
+    trainer.act(lambda w: w.count())
+    filler = fill_disk(small_disk)
+    trainer.act(lambda w: w.count())
+    assert trainer.workout is not None and trainer.workout.reps == 2 and trainer.unsaved
+    with pytest.raises(SaveError):
+        trainer.finish()
+    assert profile.current_path.exists()
+    filler.unlink()
+    path = trainer.finish().path
+    assert path is not None and [s.reps for s in profile.read_session(path).all_sets] == [2]
 
 
 def test_an_unreadable_sessions_folder_is_a_warning_for_every_reader(

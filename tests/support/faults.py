@@ -48,3 +48,17 @@ def unreadable(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     finally:
         os.chmod(folder, 0o700)
         monkeypatch.undo()
+
+
+def fill_disk(disk: Path) -> Path:
+    """Write one file until the disk is full; it is returned, to be removed again."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(fd, b"x" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return filler

@@ -6,40 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from soleus_tui.core.store import Profile
+from tests.support.faults import fill_disk
 from tests.support.tmux import Tmux
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 200 KB tmpfs. Mounting one needs root; without it, the core's fault tests (an injected
-    writer failing with ENOSPC) cover the same code."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(mount)]).returncode:
-        pytest.skip("this machine does not allow mounting a tmpfs")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)])
-
-
-def fill(disk: Path) -> Path:
-    filler = disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while os.write(fd, b"x" * 4096):
-            pass
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-    return filler
 
 
 def saved_reps(profile: Profile) -> int | None:
@@ -63,7 +36,7 @@ def test_a_disk_that_fills_mid_workout_keeps_the_app_and_the_reps(
         tmux.wait_for("REPS")
         tmux.press("Space")
         tmux.wait_until(lambda: saved_reps(profile) == 1, "the first rep on disk")
-        filler = fill(small_disk)
+        filler = fill_disk(small_disk)
         tmux.press("Space", "Space", "Enter")
         tmux.wait_for("could not be")
         tmux.press("f")

@@ -32,7 +32,7 @@ MINIMUM_SIZE = Size(60, 20)
 HOME = "home"
 
 
-def _lazy(module: str, name: str) -> Callable[[], Screen]:
+def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
     """A screen built from its module on first use, so start-up imports none of them."""
     return lambda: getattr(import_module(f"soleus_tui.ui.{module}"), name)()
 

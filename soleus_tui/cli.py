@@ -111,7 +111,7 @@ def export(profile: Profile, fmt: str, output: Path | None, catalog: Catalog) ->
         print(f"soleus-tui: {refusal}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `soleus-tui export | head`: the reader has all it wanted
-        sys.stdout = None  # type: ignore[assignment]  # nothing more to flush at exit
+        sys.stdout = None  # nothing more to flush at exit
         return 0
     except OSError as error:
         print(f"soleus-tui: cannot write {output or 'to standard output'}: {error.strerror}", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from soleus_tui.core.text import (
     MAX_ID_CHARS,
@@ -123,8 +123,10 @@ MAX_REPS = 10_000
 MAX_SECONDS = 86_400.0
 MAX_LOAD_KG = 10_000.0
 
+T = TypeVar("T")
 
-def _checked(check: Callable[..., Any], table: dict[str, Any], key: str, where: str, *limits: Any) -> Any:
+
+def _checked(check: Callable[..., T], table: dict[str, Any], key: str, where: str, *limits: Any) -> T:
     """One key through a check of core/text.py, its complaint as a SessionFormatError."""
     try:
         return check(table.get(key), f"{where}: '{key}'", *limits)

@@ -88,9 +88,13 @@ class Change:
     def between(now: CapacityResult, before: CapacityResult) -> Change:
         return Change(now.left - before.left, now.right - before.right)
 
-    def real(self, side: str) -> bool:
+    def sides(self) -> tuple[tuple[str, int], tuple[str, int]]:
+        return ("left", self.left), ("right", self.right)
+
+    @staticmethod
+    def real(delta: int) -> bool:
         """More than the day-to-day variation of the test."""
-        return abs(getattr(self, side)) > REAL_CHANGE_RAISES
+        return abs(delta) > REAL_CHANGE_RAISES
 
 
 # -- norms ------------------------------------------------------------------------------------

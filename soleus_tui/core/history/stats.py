@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from soleus_tui.core.session import Session
-from soleus_tui.core.train.suggestions import Suggestion  # noqa: F401  the runner screens still import it from here
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable
 
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.session import SCHEMA, ExerciseLog, Session, SetLog, session_from_dict
 from soleus_tui.core.history.stats import SessionSummary, summarize
 from soleus_tui.core.store import SESSION_NAME, Profile, atomic_write_text
 from soleus_tui.core.text import finite_number, whole_number
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 CACHE_NAME = "summary-cache.jsonl"
 FORMAT = 1
@@ -32,7 +35,6 @@ MAX_AMOUNT = 1e12
 
 Stamp = tuple[int, int]  # st_mtime_ns, st_size
 Cached = tuple[Stamp, SessionSummary, Session]  # by file name
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def best_candidates(sets: Sequence[SetLog]) -> list[SetLog]:
     return [s for i, s in numbered if i in chosen]
 
 
-def _first_max(numbered: list[tuple[int, SetLog]], key: Callable[[SetLog], T]) -> int:
+def _first_max(numbered: list[tuple[int, SetLog]], key: Callable[[SetLog], SupportsRichComparison]) -> int:
     return max(numbered, key=lambda pair: key(pair[1]))[0]  # max keeps the first of equals
 
 
@@ -173,9 +175,16 @@ def _cached(stamp: list[int], totals: list[Any], row: list[Any]) -> Cached:
     if type(mtime_ns) is not int or type(size) is not int:
         raise ValueError("a stamp is two whole numbers")
     exercises, sets, reps, hold_s, volume_kg = totals
-    counts = [whole_number(n, "a count", 0, MAX_COUNT) for n in (exercises, sets, reps)]
-    amounts = [finite_number(x, "an amount", 0, MAX_AMOUNT) for x in (hold_s, volume_kg)]
-    summary = SessionSummary(highlights.started, highlights.ended, *counts, *amounts, kind=highlights.kind)
+    summary = SessionSummary(
+        highlights.started,
+        highlights.ended,
+        exercises=whole_number(exercises, "a count", 0, MAX_COUNT),
+        sets=whole_number(sets, "a count", 0, MAX_COUNT),
+        reps=whole_number(reps, "a count", 0, MAX_COUNT),
+        hold_s=finite_number(hold_s, "an amount", 0, MAX_AMOUNT),
+        volume_kg=finite_number(volume_kg, "an amount", 0, MAX_AMOUNT),
+        kind=highlights.kind,
+    )
     return (mtime_ns, size), summary, highlights
 
 

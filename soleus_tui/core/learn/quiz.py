@@ -55,10 +55,12 @@ def question_from_dict(table: Any, number: int) -> Question:
     where = f"question {number}"
     if not isinstance(table, dict):
         raise QuizBankError(f"{where}: not a table")
-    texts = {key: table.get(key) for key in ("prompt", "answer", "why")}
-    for key, value in texts.items():
+    texts: dict[str, str] = {}
+    for key in ("prompt", "answer", "why"):
+        value = table.get(key)
         if not isinstance(value, str) or not value.strip():
             raise QuizBankError(f"{where}: '{key}' must be a non-empty string")
+        texts[key] = value
     options = table.get("options")
     if not isinstance(options, list) or not 2 <= len(options) <= len(LETTERS):
         raise QuizBankError(f"{where}: 'options' must list 2 to {len(LETTERS)} answers")

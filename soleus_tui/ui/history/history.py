@@ -8,11 +8,11 @@ deleted workouts show.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 import threading
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -43,6 +43,8 @@ from soleus_tui.ui.history.paged_table import PagedTable, Row
 from soleus_tui.ui.history.training_calendar import TrainingCalendar
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from soleus_tui.app import SoleusApp
 
 FIRST_ROWS_WAIT_S = 0.5
@@ -256,7 +258,7 @@ class HistoryScreen(Screen[None]):
 def workout_row(digest: SessionDigest, today: date, unit: str, columns: tuple[str, ...] = WORKOUT_COLUMNS) -> Row:
     summary = digest.summary
     day = summary.started.date()
-    cells = dict(zip(WORKOUT_COLUMNS, [
+    values: list[RenderableType] = [
         day.isoformat(),
         day_word(day, today),
         f"{summary.started:%H:%M}",
@@ -265,7 +267,8 @@ def workout_row(digest: SessionDigest, today: date, unit: str, columns: tuple[st
         Text(str(summary.sets), justify="right"),
         Text(f"{summary.reps:,}", justify="right"),
         Text(volume_text(summary.volume_kg, unit), justify="right"),
-    ]))
+    ]
+    cells = dict(zip(WORKOUT_COLUMNS, values))
     return str(digest.path), [cells[column] for column in columns]
 
 

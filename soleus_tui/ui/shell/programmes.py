@@ -103,7 +103,7 @@ class ProgrammesScreen(Screen[None]):
             f"{programme.weeks} weeks, {programme.schedule}, from today.{replacing}{pain}",
             "Start", "Not now",
         )
-        self.app.push_screen(question, lambda yes: self.write_start(programme) if yes else None)
+        self.app.push_screen(question, lambda yes: self.start_if_confirmed(programme, yes))
 
     def action_stop(self) -> None:
         if self.running_id is None:
@@ -111,7 +111,15 @@ class ProgrammesScreen(Screen[None]):
         question = ConfirmScreen(
             "Stop the running programme?", "Its sessions stay in history; you can start it again later.", "Stop", "Keep it"
         )
-        self.app.push_screen(question, lambda yes: self.write_stop() if yes else None)
+        self.app.push_screen(question, self.stop_if_confirmed)
+
+    def start_if_confirmed(self, programme: Programme, yes: bool | None) -> None:
+        if yes:
+            self.write_start(programme)
+
+    def stop_if_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self.write_stop()
 
     @work(thread=True, exclusive=True, group="programme-file")
     def write_start(self, programme: Programme) -> None:

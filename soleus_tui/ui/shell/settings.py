@@ -46,7 +46,7 @@ class Toggle(Checkbox):
     """A check box whose mark is there only when it is on, so the state reads without colour."""
 
     @property
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Checkbox draws this between its brackets
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Checkbox draws it at every render
         return "X" if self.value else " "
 
 
@@ -100,14 +100,16 @@ class SettingsScreen(ModalScreen[None]):
             if value != self.app.theme:
                 self.app.theme = str(value)  # the app keeps the theme it is given
         else:
-            self.save(replace(self.app.settings, **{key: None if value is Select.NULL else str(value)}))
+            choice: dict[str, Any] = {key: None if value is Select.NULL else str(value)}
+            self.save(replace(self.app.settings, **choice))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         key = str(event.checkbox.id)
         event.checkbox.label = toggle_label(key, event.value)
         if key == "rest_enabled":
             self.query_one("#rest-list").disabled = not event.value
-        self.save(replace(self.app.settings, **{key: event.value}))
+        switch: dict[str, Any] = {key: event.value}
+        self.save(replace(self.app.settings, **switch))
 
     # -- typed values -------------------------------------------------------------------------
 

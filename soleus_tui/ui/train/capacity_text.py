@@ -129,9 +129,8 @@ def change_line(result: CapacityResult, previous: CapacityResult | None) -> Line
         return f"Your first {kind} test: the next one shows the change.", "muted"
     change = Change.between(result, previous)
     parts = []
-    for side in ("left", "right"):
-        delta = getattr(change, side)
-        parts.append(f"{side} {delta:+d}" + (" (beyond day-to-day variation)" if change.real(side) else ""))
+    for side, delta in change.sides():
+        parts.append(f"{side} {delta:+d}" + (" (beyond day-to-day variation)" if Change.real(delta) else ""))
     return (
         f"Since the {kind} test of {previous.when.date().isoformat()}: {', '.join(parts)}. "
         f"Only a change of more than {REAL_CHANGE_RAISES} raises is more than the test's day-to-day spread.",

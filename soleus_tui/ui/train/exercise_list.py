@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 
 from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.session import SetLog
-from soleus_tui.core.history.stats import Suggestion
+from soleus_tui.core.train.suggestions import Suggestion
 from soleus_tui.ui.train.runner import RunnerScreen
 from soleus_tui.ui.train.runner_text import counts_text, history_lines, rest_text
 from soleus_tui.ui.train.exercise_table import ExerciseTable

@@ -72,7 +72,7 @@ def test_change_since_the_last_test_of_the_same_kind() -> None:
     assert before == history[2]
     change = Change.between(now, before)
     assert (change.left, change.right) == (7, 2)
-    assert change.real("left") and not change.real("right")  # more than 6 raises is a real change
+    assert Change.real(change.left) and not Change.real(change.right)  # more than 6 raises is a real change
     assert previous_of_kind(history, "straight", history[1].when) is None
 
 

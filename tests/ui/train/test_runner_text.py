@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.session import SetLog
-from soleus_tui.core.history.stats import Suggestion
+from soleus_tui.core.train.suggestions import Suggestion
 from soleus_tui.core.train.workout import Workout
 from soleus_tui.core.clock import clock_text
 from soleus_tui.ui.train.runner_text import (

@@ -4,6 +4,7 @@ the first key, the morning check-in."""
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -19,9 +20,15 @@ if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
 
 AREA_MODULES = ("history.history", "train.exercise_list", "learn.learn")
+# Once home has been on screen this long, the user is reading it: a key pressed sooner finds the
+# processor free for the area it opens, rather than shared with imports it may never need.
+WARM_UP_AFTER_S = 0.5
 
 
 def after_first_frame(app: SoleusApp, minimum: Size) -> None:
+    # What start-up built (modules, styles, widgets) lives as long as the app: kept out of the
+    # garbage collector's full passes, which otherwise stall a key's first screen for tens of ms.
+    gc.freeze()
     if app.services.read_only:
         app.notify(
             "Another soleus-tui is training on this profile: you can look around, but not start a workout.",
@@ -36,7 +43,7 @@ def after_first_frame(app: SoleusApp, minimum: Size) -> None:
     app.show_warnings()
     if app.keymap:
         app.run_worker(partial(checked_keymap, app), thread=True, group="keymap")
-    app.run_worker(warm_up, thread=True, group="warm-up")
+    app.set_timer(WARM_UP_AFTER_S, partial(app.run_worker, partial(warm_up, app), thread=True, group="warm-up"))
     offer_morning_checkin(app)
 
 
@@ -47,7 +54,13 @@ def checked_keymap(app: SoleusApp) -> None:
         app.call_from_thread(app.use_keymap, kept, warnings)
 
 
-def warm_up() -> None:
-    """Import the areas while the first screen is read, so the first 1, 2 or 3 only draws."""
+def warm_up(app: SoleusApp) -> list[str]:
+    """Import the areas while home is read, so the first 1, 2 or 3 only draws. Once a key has
+    taken the user elsewhere it stops: an import here would only slow what they opened."""
+    imported = []
     for module in AREA_MODULES:
+        if app.current_mode != app.DEFAULT_MODE or len(app.screen_stack) > 1:
+            break
         import_module(f"soleus_tui.ui.{module}")
+        imported.append(module)
+    return imported

@@ -85,9 +85,11 @@ class HistoryScreen(Screen[None]):
         self.shown_list = "workouts"
         self.away = False
         self.workout_columns = WORKOUT_COLUMNS if self.app.size.width >= 80 else NARROW_COLUMNS
+        # A screenful, read while the app styles and mounts this screen: the rows can then be in
+        # its first frame, rather than follow an empty one.
+        self.read_history(first_rows=self.app.size.height)
 
     def compose(self) -> ComposeResult:
-        self.read_history(first_rows=self.app.size.height)  # a screenful, read while the rest mounts
         yield Header()
         with Horizontal(id="history-overview"):
             yield TrainingCalendar(plain=self.app.plain, id="history-calendar")

@@ -1,0 +1,35 @@
+"""What the app does once its first frame is out: it gives way to a key pressed at once."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from soleus_tui.app import SoleusApp
+from soleus_tui.core.clock import ManualClock
+from soleus_tui.startup import AREA_MODULES, warm_up
+from tests.support.pilot import wait_until
+
+
+async def test_the_warm_up_imports_every_area_while_home_is_read(data_dir: Path) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)):
+        assert warm_up(app) == list(AREA_MODULES)
+
+
+async def test_the_warm_up_stops_once_a_key_has_opened_an_area(data_dir: Path) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await wait_until(pilot, lambda: app.current_mode == "history", "History")
+        assert warm_up(app) == []
+        await pilot.press("escape", "question_mark")
+        await wait_until(pilot, lambda: len(app.screen_stack) > 1, "the help over home")
+        assert warm_up(app) == []
+
+
+async def test_what_start_up_built_is_kept_out_of_full_collections(data_dir: Path) -> None:
+    assert gc.get_freeze_count() == 0
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: gc.get_freeze_count() > 0, "the start-up objects frozen")

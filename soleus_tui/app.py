@@ -22,8 +22,6 @@ from soleus_tui.ui.widgets.keys import APP_BINDINGS, key_word
 from soleus_tui.ui.widgets.plain import ASCII_ONLY
 
 if TYPE_CHECKING:
-    from textual.command import Provider
-
     from soleus_tui.core.catalog import Catalog
     from soleus_tui.core.settings import Settings
     from soleus_tui.core.train.trainer import Trainer
@@ -34,13 +32,17 @@ HOME = "home"
 
 def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
     """A screen built from its module on first use, so start-up imports none of them."""
-    return lambda: getattr(import_module(f"soleus_tui.ui.{module}"), name)()
 
+    def build() -> Screen[None]:
+        screen: Screen[None] = getattr(import_module(f"soleus_tui.ui.{module}"), name)()
+        # Textual takes an area's new screen for one styled before the last style change and parses
+        # every rule twice more on its first switch, a quarter of the work between a 3 and
+        # History's first rows; once the app shows a screen, the rules in force are its rules.
+        if screen.app.screen_stack:
+            screen._css_update_count = screen.app._css_update_count
+        return screen
 
-def _commands() -> type[Provider]:
-    from soleus_tui.ui.palette import SoleusCommands
-
-    return SoleusCommands
+    return build
 
 
 class SoleusApp(App[int]):
@@ -53,7 +55,7 @@ class SoleusApp(App[int]):
         "history": _lazy("history.history", "HistoryScreen"),
     }
     DEFAULT_MODE = HOME
-    COMMANDS = App.COMMANDS | {_commands}
+    COMMANDS = App.COMMANDS | {lambda: import_module("soleus_tui.ui.palette").SoleusCommands}  # on first use
     BINDINGS = APP_BINDINGS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # screens get -narrow below 80 columns, for their .tcss
 

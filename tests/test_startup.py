@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
+
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.startup import AREA_MODULES, warm_up
@@ -33,3 +35,16 @@ async def test_what_start_up_built_is_kept_out_of_full_collections(data_dir: Pat
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: gc.get_freeze_count() > 0, "the start-up objects frozen")
+
+
+async def test_an_areas_first_switch_parses_the_styles_once(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only History's own style sheet is new: one parse of the rules, not three."""
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        parses = []
+        reparse = app.stylesheet.reparse
+        monkeypatch.setattr(app.stylesheet, "reparse", lambda: parses.append(1) or reparse())
+        await pilot.press("3")
+        await wait_until(pilot, lambda: app.current_mode == "history" and app.screen.is_mounted, "History")
+        assert len(parses) == 1

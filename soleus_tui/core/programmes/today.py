@@ -15,15 +15,14 @@ from soleus_tui.core.train.suggestions import LoadStep, Target, performances, su
 
 def prescribed(exercise: Exercise, entry: BlockExercise) -> Exercise:
     """The catalog exercise with what the block sets for it."""
-    changes = {
-        key: value
-        for key, value in (
-            ("sets", entry.sets), ("reps", entry.reps), ("hold_s", entry.hold_s), ("rest_s", entry.rest_s),
-            ("tempo", entry.tempo),
-        )
-        if value is not None
-    }
-    return replace(exercise, **changes)
+    return replace(
+        exercise,
+        sets=exercise.sets if entry.sets is None else entry.sets,
+        reps=exercise.reps if entry.reps is None else entry.reps,
+        hold_s=exercise.hold_s if entry.hold_s is None else entry.hold_s,
+        rest_s=exercise.rest_s if entry.rest_s is None else entry.rest_s,
+        tempo=exercise.tempo if entry.tempo is None else entry.tempo,
+    )
 
 
 def target(exercise: Exercise) -> Target:

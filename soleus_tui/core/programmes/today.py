@@ -10,7 +10,8 @@ from soleus_tui.core.programmes.model import BlockExercise, Programme
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.programmes.schedule import Progress
 from soleus_tui.core.session import Session
-from soleus_tui.core.train.suggestions import LoadStep, Target, performances, suggest
+from soleus_tui.core.train.loads import load_step
+from soleus_tui.core.train.suggestions import Target, performances, suggest
 
 
 def prescribed(exercise: Exercise, entry: BlockExercise) -> Exercise:
@@ -61,7 +62,7 @@ def with_suggestions(
             item,
             suggestion=suggest(
                 performances(sessions_newest_first, item.exercise.id, target_of(catalog, item.exercise)),
-                target(item.exercise), item.exercise.load, LoadStep(unit, item.exercise.load_step_kg), item.rm,
+                target(item.exercise), item.exercise.load, load_step(item.exercise, unit), item.rm,
             ),
         )
         for item in planned

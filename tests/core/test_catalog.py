@@ -15,58 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from soleus_tui.core.catalog import Catalog, CatalogError, Exercise, builtin_catalog, load_catalog, parse_catalog
+from soleus_tui.core.catalog import Catalog, Exercise, builtin_catalog, load_catalog, parse_catalog
+from soleus_tui.core.toml_checks import CatalogError
+from tests.support.catalogs import SMALL, assert_refused, catalog_text, edit, error_of, write_catalog
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILTIN_TEXT = (REPO_ROOT / "exercises.toml").read_text(encoding="utf-8")
 DESIGN_KEYS = {"id", "name", "kind", "knee_angle", "sets", "rest_s", "tempo", "load", "per_side", "cues", "why"}
-
-# Line numbers matter below: the tests check them exactly.
-SMALL = """\
-schema = 1
-
-[[exercise]]
-id = "first"
-name = "First"
-kind = "reps"
-knee_angle = 90
-sets = 3
-reps = 12
-rest_s = 90
-tempo = [1, 2, 3]
-load = "dumbbell"
-per_side = false
-cues = ["Sit tall"]
-why = "Bent knee."
-
-[[exercise]]
-id = "second"
-name = "Second"
-kind = "hold"
-knee_angle = 90
-sets = 2
-hold_s = 30
-rest_s = 60
-tempo = [1, 0, 1]
-load = "bodyweight"
-per_side = true
-cues = ["Hold still"]
-why = "Still work."
-"""
-
-
-def edit(text: str, old: str, new: str, occurrence: int = 1) -> str:
-    """Replace the n-th occurrence of old, failing loudly if it is not there."""
-    parts = text.split(old)
-    assert len(parts) > occurrence, f"{old!r} not found {occurrence} time(s)"
-    return old.join(parts[:occurrence]) + new + old.join(parts[occurrence:])
-
-
-def error_of(text: str, source: str = "cat.toml") -> str:
-    with pytest.raises(CatalogError) as caught:
-        parse_catalog(text, source)
-    return str(caught.value)
-
+# SMALL's line numbers matter below: the tests check them exactly.
 
 def assert_sane(exercise: Exercise) -> None:
     assert re.fullmatch(r"[a-z0-9-]+", exercise.id)
@@ -272,9 +228,7 @@ def test_get_after_iter_len() -> None:
     ],
 )
 def test_bad_file_is_refused_with_file_and_line(old: str, new: str, line: int, words: str) -> None:
-    message = error_of(edit(SMALL, old, new), "my/exercises.toml")
-    assert message.startswith(f"my/exercises.toml:{line}: "), message
-    assert words in message
+    assert_refused(edit(SMALL, old, new), line, words, "my/exercises.toml")
 
 
 def test_catalog_error_keeps_its_parts() -> None:
@@ -330,45 +284,27 @@ def test_zero_rest_and_straight_knee_are_allowed() -> None:
     assert (first.rest_s, first.knee_angle) == (0, 0)
 
 
+@pytest.mark.parametrize("value", ["0", "-2.5", "nan", "inf", "51", '"5"', "true"])
+def test_a_bad_load_step_is_refused(value: str) -> None:
+    text = edit(SMALL, 'load = "dumbbell"\n', f'load = "dumbbell"\nload_step_kg = {value}\n')
+    assert error_of(text).startswith("cat.toml:13: load_step_kg must be more than 0 and at most 50 kg")
+
+
+def test_a_load_step_is_kept_in_kg() -> None:
+    text = edit(SMALL, 'load = "dumbbell"\n', 'load = "dumbbell"\nload_step_kg = 1.25\n')
+    assert parse_catalog(text, "cat.toml")[0].load_step_kg == 1.25
+
+
 # --- load_catalog: --exercises and the user file ----------------------------------------------
 
 
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-USER_OVERRIDE = """\
-schema = 1
-
-[[exercise]]
-id = "wall-sit-calf-raise"
-name = "Deep wall-sit calf raise"
-kind = "reps"
-knee_angle = 100
-sets = 4
-reps = 20
-rest_s = 45
-tempo = [2, 0, 2]
-load = "band"
-per_side = false
-cues = ["Lower than usual"]
-why = "My version, still soleus."
-
-[[exercise]]
-id = "my-step-raise"
-name = "Step raise"
-kind = "reps"
-knee_angle = 60
-sets = 2
-reps = 10
-rest_s = 60
-tempo = [1, 1, 1]
-load = "bodyweight"
-per_side = true
-cues = ["On the stairs"]
-why = "Extra soleus work."
-"""
+USER_OVERRIDE = catalog_text(
+    dict(id="wall-sit-calf-raise", name="Deep wall-sit calf raise", kind="reps", knee_angle=100, sets=4, reps=20,
+         rest_s=45, tempo=[2, 0, 2], load="band", per_side=False, cues=["Lower than usual"],
+         why="My version, still soleus."),
+    dict(id="my-step-raise", name="Step raise", kind="reps", knee_angle=60, sets=2, reps=10, rest_s=60,
+         tempo=[1, 1, 1], load="bodyweight", per_side=True, cues=["On the stairs"], why="Extra soleus work."),
+)  # fmt: skip
 
 
 def test_load_catalog_defaults_to_the_builtin_one(tmp_path: Path) -> None:
@@ -378,14 +314,14 @@ def test_load_catalog_defaults_to_the_builtin_one(tmp_path: Path) -> None:
 
 
 def test_exercises_option_replaces_the_builtin_catalog(tmp_path: Path) -> None:
-    catalog = load_catalog(write(tmp_path / "mine.toml", SMALL))
+    catalog = load_catalog(write_catalog(tmp_path / "mine.toml", SMALL))
     assert [exercise.id for exercise in catalog] == ["first", "second"]
     assert catalog.warnings == ()
 
 
 def test_user_file_overrides_in_place_and_appends(tmp_path: Path) -> None:
     builtin_ids = [exercise.id for exercise in builtin_catalog()]
-    catalog = load_catalog(None, write(tmp_path / "exercises.toml", USER_OVERRIDE))
+    catalog = load_catalog(None, write_catalog(tmp_path / "exercises.toml", USER_OVERRIDE))
     assert catalog.warnings == ()
     assert [exercise.id for exercise in catalog] == builtin_ids + ["my-step-raise"]
     wall_sit = catalog.exercises[2]
@@ -395,13 +331,13 @@ def test_user_file_overrides_in_place_and_appends(tmp_path: Path) -> None:
 
 
 def test_user_override_may_give_only_the_keys_it_changes(tmp_path: Path) -> None:
-    user = write(tmp_path / "exercises.toml", 'schema = 1\n[[exercise]]\nid = "wall-sit-calf-raise"\nrest_s = 30\n')
+    user = write_catalog(tmp_path / "exercises.toml", 'schema = 1\n[[exercise]]\nid = "wall-sit-calf-raise"\nrest_s = 30\n')
     catalog = load_catalog(None, user)
     original = builtin_catalog().get("wall-sit-calf-raise")
     assert original is not None
     assert catalog.get("wall-sit-calf-raise") == replace(original, rest_s=30)
     # Changing the kind needs the matching target.
-    write(user, 'schema = 1\n[[exercise]]\nid = "wall-sit-calf-raise"\nkind = "hold"\n')
+    write_catalog(user, 'schema = 1\n[[exercise]]\nid = "wall-sit-calf-raise"\nkind = "hold"\n')
     catalog = load_catalog(None, user)
     assert catalog.exercises == builtin_catalog().exercises
     expected = f'{user}:2: exercise "wall-sit-calf-raise" is missing "hold_s" (your exercises file was ignored)'
@@ -409,13 +345,13 @@ def test_user_override_may_give_only_the_keys_it_changes(tmp_path: Path) -> None
 
 
 def test_user_file_also_applies_on_top_of_the_exercises_option(tmp_path: Path) -> None:
-    user = write(tmp_path / "user.toml", USER_OVERRIDE)
-    catalog = load_catalog(write(tmp_path / "mine.toml", SMALL), user)
+    user = write_catalog(tmp_path / "user.toml", USER_OVERRIDE)
+    catalog = load_catalog(write_catalog(tmp_path / "mine.toml", SMALL), user)
     assert [exercise.id for exercise in catalog] == ["first", "second", "wall-sit-calf-raise", "my-step-raise"]
 
 
 def test_bad_user_file_falls_back_with_a_warning(tmp_path: Path) -> None:
-    user = write(tmp_path / "exercises.toml", edit(USER_OVERRIDE, 'kind = "reps"', 'kind = "jump"', 2))
+    user = write_catalog(tmp_path / "exercises.toml", edit(USER_OVERRIDE, 'kind = "reps"', 'kind = "jump"', 2))
     catalog = load_catalog(None, user)
     assert catalog.exercises == builtin_catalog().exercises
     assert len(catalog.warnings) == 1
@@ -423,7 +359,7 @@ def test_bad_user_file_falls_back_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_duplicate_id_inside_the_user_file_is_refused(tmp_path: Path) -> None:
-    user = write(tmp_path / "exercises.toml", edit(USER_OVERRIDE, 'id = "my-step-raise"', 'id = "wall-sit-calf-raise"'))
+    user = write_catalog(tmp_path / "exercises.toml", edit(USER_OVERRIDE, 'id = "my-step-raise"', 'id = "wall-sit-calf-raise"'))
     catalog = load_catalog(None, user)
     assert catalog.exercises == builtin_catalog().exercises
     assert catalog.warnings[0].startswith(f'{user}:18: duplicate id "wall-sit-calf-raise" (first used on line 4)')
@@ -447,8 +383,8 @@ def test_bad_exercises_option_falls_back_with_a_warning(
     elif isinstance(content, bytes):
         path.write_bytes(content)
     elif content is not None:
-        write(path, content)
-    catalog = load_catalog(path, write(tmp_path / "user.toml", USER_OVERRIDE))
+        write_catalog(path, content)
+    catalog = load_catalog(path, write_catalog(tmp_path / "user.toml", USER_OVERRIDE))
     assert catalog.exercises[:2] == builtin_catalog().exercises[:2]
     assert catalog.exercises[-1].id == "my-step-raise", "the user file still applies"
     assert len(catalog.warnings) == 1
@@ -457,8 +393,8 @@ def test_bad_exercises_option_falls_back_with_a_warning(
 
 
 def test_both_files_bad_gives_two_warnings(tmp_path: Path) -> None:
-    mine = write(tmp_path / "mine.toml", "schema = 2\n")
-    user = write(tmp_path / "user.toml", "schema = 1\n[[exercise]]\n")
+    mine = write_catalog(tmp_path / "mine.toml", "schema = 2\n")
+    user = write_catalog(tmp_path / "user.toml", "schema = 1\n[[exercise]]\n")
     catalog = load_catalog(mine, user)
     assert catalog.exercises == builtin_catalog().exercises
     assert [warning.split(": ")[0] for warning in catalog.warnings] == [f"{mine}:1", f"{user}:2"]
@@ -530,7 +466,7 @@ def test_mutated_catalog_parses_or_raises_catalog_error(text: str) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=mutated_catalog())
 def test_load_catalog_never_raises_on_a_mutated_user_file(tmp_path: Path, text: str) -> None:
-    catalog = load_catalog(None, write(tmp_path / "exercises.toml", text))
+    catalog = load_catalog(None, write_catalog(tmp_path / "exercises.toml", text))
     assert len(catalog) >= len(builtin_catalog())
     for exercise in catalog:
         assert_sane(exercise)

@@ -3,7 +3,6 @@ every runner test takes (open the runner, press keys, let time pass, read the sc
 
 from __future__ import annotations
 
-
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -12,53 +11,17 @@ from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.train.workout import Workout
 from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.train.runner import RunnerScreen
+from tests.support.catalogs import catalog_text
 
 # Small numbers keep each flow short: two sets of three, a ten-second hold, one set per leg.
-CATALOG = """
-schema = 1
-
-[[exercise]]
-id = "raise"
-name = "Seated raise"
-kind = "reps"
-knee_angle = 90
-sets = 2
-reps = 3
-rest_s = 30
-tempo = [1, 1, 2]
-load = "dumbbell"
-per_side = false
-cues = ["Dumbbell on the knees"]
-why = "Bent knee."
-
-[[exercise]]
-id = "hold"
-name = "Wall hold"
-kind = "hold"
-knee_angle = 90
-sets = 2
-hold_s = 10
-rest_s = 20
-tempo = [1, 0, 1]
-load = "bodyweight"
-per_side = false
-cues = ["Heels up"]
-why = "Bent knee."
-
-[[exercise]]
-id = "single"
-name = "Single-leg raise"
-kind = "reps"
-knee_angle = 45
-sets = 1
-reps = 2
-rest_s = 15
-tempo = [1, 0, 1]
-load = "bodyweight"
-per_side = true
-cues = ["One foot"]
-why = "Bent knee."
-"""
+CATALOG = catalog_text(
+    dict(id="raise", name="Seated raise", kind="reps", knee_angle=90, sets=2, reps=3, rest_s=30, tempo=[1, 1, 2],
+         load="dumbbell", per_side=False, cues=["Dumbbell on the knees"], why="Bent knee."),
+    dict(id="hold", name="Wall hold", kind="hold", knee_angle=90, sets=2, hold_s=10, rest_s=20, tempo=[1, 0, 1],
+         load="bodyweight", per_side=False, cues=["Heels up"], why="Bent knee."),
+    dict(id="single", name="Single-leg raise", kind="reps", knee_angle=45, sets=1, reps=2, rest_s=15, tempo=[1, 0, 1],
+         load="bodyweight", per_side=True, cues=["One foot"], why="Bent knee."),
+)  # fmt: skip
 
 
 BELLS: dict[int, int] = {}

@@ -10,20 +10,20 @@ from soleus_tui.core.programmes.model import BlockExercise, Programme
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.programmes.schedule import Progress
 from soleus_tui.core.session import Session
-from soleus_tui.core.train.suggestions import LoadStep, Target, performances, suggest
+from soleus_tui.core.train.loads import load_step
+from soleus_tui.core.train.suggestions import Target, performances, suggest
 
 
 def prescribed(exercise: Exercise, entry: BlockExercise) -> Exercise:
     """The catalog exercise with what the block sets for it."""
-    changes = {
-        key: value
-        for key, value in (
-            ("sets", entry.sets), ("reps", entry.reps), ("hold_s", entry.hold_s), ("rest_s", entry.rest_s),
-            ("tempo", entry.tempo),
-        )
-        if value is not None
-    }
-    return replace(exercise, **changes)
+    return replace(
+        exercise,
+        sets=exercise.sets if entry.sets is None else entry.sets,
+        reps=exercise.reps if entry.reps is None else entry.reps,
+        hold_s=exercise.hold_s if entry.hold_s is None else entry.hold_s,
+        rest_s=exercise.rest_s if entry.rest_s is None else entry.rest_s,
+        tempo=exercise.tempo if entry.tempo is None else entry.tempo,
+    )
 
 
 def target(exercise: Exercise) -> Target:
@@ -62,7 +62,7 @@ def with_suggestions(
             item,
             suggestion=suggest(
                 performances(sessions_newest_first, item.exercise.id, target_of(catalog, item.exercise)),
-                target(item.exercise), item.exercise.load, LoadStep(unit, item.exercise.load_step_kg), item.rm,
+                target(item.exercise), item.exercise.load, load_step(item.exercise, unit), item.rm,
             ),
         )
         for item in planned

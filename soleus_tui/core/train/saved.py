@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from soleus_tui.core.catalog import CatalogError, exercise_from_table, exercise_table
+from soleus_tui.core.catalog import exercise_from_table, exercise_table
 from soleus_tui.core.session import MAX_LOAD_KG, MAX_REPS, MAX_SECONDS, SCHEMA, SessionFormatError, exercises_from_list
 from soleus_tui.core.text import (
     MAX_NAME_CHARS,
@@ -20,6 +20,7 @@ from soleus_tui.core.text import (
     finite_number,
     whole_number,
 )
+from soleus_tui.core.toml_checks import CatalogError
 
 PHASES = ("set", "get_ready", "holding", "switch", "rest")
 MAX_ELAPSED_S = 10 * 365 * 86_400.0

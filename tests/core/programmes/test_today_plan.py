@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import io
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from soleus_tui.core.catalog import builtin_catalog
+from soleus_tui.core.clock import ManualClock
+from soleus_tui.core.programmes.commands import today
 from soleus_tui.core.programmes.running import programme_path, read_running, start_running, stop_running
 from soleus_tui.core.programmes.state import load_state, recent_sessions
 from soleus_tui.core.programmes.text import NO_PROGRAMME, plan_lines
 from soleus_tui.core.programmes.today import planned_exercises, target_of
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
+from soleus_tui.core.settings import Settings
 from soleus_tui.core.store import Profile
 from soleus_tui.core.train.suggestions import Target
+from soleus_tui.core.train.trainer import Trainer
+from soleus_tui.core.units import format_load, from_display
 from tests.support.histories import make_session
 
 CATALOG = builtin_catalog()
@@ -86,6 +95,27 @@ def test_week_four_takes_its_load_from_week_three_by_epley(profile: Profile) -> 
     ]
     assert lines[2] == "  Seated calf raise machine: 4 x 10 (10RM) · 40 kg"
     assert "Epley" in lines[3]
+
+
+@pytest.mark.parametrize(("unit", "expected_kg"), [("kg", 45.0), ("lb", from_display(100.0, "lb"))])
+def test_home_today_and_the_runner_suggest_the_same_machine_load(
+    profile: Profile, clock: ManualClock, unit: str, expected_kg: float
+) -> None:
+    # 3 x 15 done at 40 kg: one machine step up is 45 kg (100 lb), where the 2.5 kg (5 lb) step of a
+    # dumbbell would give 42.5 kg (95 lb).
+    profile.write_session(hsr_session(date(2026, 11, 2), 1, [15, 15, 15], 40.0))
+    start_running(profile, "hsr-12", date(2026, 11, 1))
+    day = date(2026, 11, 4)
+    state = load_state(profile, CATALOG, unit, day)  # what home shows
+    assert state.plan is not None
+    (planned,) = state.plan.exercises
+    assert planned.exercise.load == "machine" and planned.suggestion is not None
+    trainer = Trainer(profile, CATALOG, replace(Settings(), units=unit), clock)
+    assert trainer.suggestion(planned.exercise, rm=planned.rm).load_kg == planned.suggestion.load_kg
+    assert planned.suggestion.load_kg == pytest.approx(expected_kg)
+    out, err = io.StringIO(), io.StringIO()
+    assert today(profile, CATALOG, unit, day, out, err) == 0
+    assert f"· {format_load(expected_kg, unit, 'machine')}\n" in out.getvalue(), out.getvalue()
 
 
 def test_the_first_hsr_day_says_how_to_find_the_15rm(profile: Profile) -> None:

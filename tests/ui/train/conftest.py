@@ -8,14 +8,13 @@ import pytest
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
+from tests.support.catalogs import write_catalog
 from tests.support.runner import BELLS, CATALOG
 
 
 @pytest.fixture
 def catalog_file(tmp_path: Path) -> Path:
-    path = tmp_path / "exercises.toml"
-    path.write_text(CATALOG)
-    return path
+    return write_catalog(tmp_path / "exercises.toml", CATALOG)
 
 
 @pytest.fixture

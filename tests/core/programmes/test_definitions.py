@@ -1,4 +1,5 @@
-"""Programmes in the catalog: the built-ins, a user's own, and bad ones refused with file:line."""
+"""Programmes as catalog files define them: the built-ins, a user's own, and bad ones refused with
+file:line."""
 
 from __future__ import annotations
 
@@ -6,39 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from soleus_tui.core.catalog import CatalogError, builtin_catalog, load_catalog, parse_catalog_file
+from soleus_tui.core.catalog import builtin_catalog, load_catalog, parse_catalog_file
+from tests.support.catalogs import SMALL, assert_refused, edit, error_of, write_catalog
 
-EXERCISES = """\
-schema = 1
-
-[[exercise]]
-id = "first"
-name = "First"
-kind = "reps"
-knee_angle = 90
-sets = 3
-reps = 12
-rest_s = 90
-tempo = [1, 2, 3]
-load = "dumbbell"
-per_side = false
-cues = ["Sit tall"]
-why = "Bent knee."
-
-[[exercise]]
-id = "second"
-name = "Second"
-kind = "hold"
-knee_angle = 90
-sets = 2
-hold_s = 30
-rest_s = 60
-tempo = [1, 0, 1]
-load = "bodyweight"
-per_side = true
-cues = ["Hold still"]
-why = "Still work."
-"""
 # Line numbers matter below: the programme starts on line 31.
 PROGRAMME = """
 [[programme]]
@@ -61,13 +32,7 @@ exercises = [
 weeks = [3, 4]
 exercises = [{ id = "first", sets = 4, reps = 10, tempo = [3, 0, 3], rest_s = 150 }]
 """
-TEXT = EXERCISES + PROGRAMME
-
-
-def error_of(text: str) -> str:
-    with pytest.raises(CatalogError) as caught:
-        parse_catalog_file(text, "cat.toml")
-    return str(caught.value)
+TEXT = SMALL + PROGRAMME
 
 
 def test_a_programme_parses_into_blocks() -> None:
@@ -125,26 +90,22 @@ def test_the_builtin_programmes_name_source_why_and_who_should_ask_first() -> No
     ],
 )
 def test_a_bad_programme_is_refused_with_file_and_line(old: str, new: str, line: int, words: str) -> None:
-    assert TEXT.count(old) >= 1
-    message = error_of(EXERCISES + PROGRAMME.replace(old, new, 1))
-    assert message.startswith(f"cat.toml:{line}: "), message
-    assert words in message, message
+    assert_refused(SMALL + edit(PROGRAMME, old, new), line, words)
 
 
 def test_a_duplicate_programme_id_and_a_block_without_exercises() -> None:
     twice = TEXT + PROGRAMME
     assert error_of(twice).startswith(f"cat.toml:{len(TEXT.splitlines()) + 3}: duplicate programme id \"mine\"")
-    assert "exercises must be a list" in error_of(TEXT.replace('exercises = [{ id = "first", sets = 4, reps = 10, tempo = [3, 0, 3], rest_s = 150 }]', "exercises = []"))
-    assert "programme must be a list" in error_of(EXERCISES.replace("schema = 1\n", "schema = 1\nprogramme = 3\n", 1))
+    assert "exercises must be a list" in error_of(edit(TEXT, 'exercises = [{ id = "first", sets = 4, reps = 10, tempo = [3, 0, 3], rest_s = 150 }]', "exercises = []"))
+    assert "programme must be a list" in error_of(edit(SMALL, "schema = 1\n", "schema = 1\nprogramme = 3\n"))
 
 
 def test_a_user_file_adds_and_overrides_programmes_by_id(tmp_path: Path) -> None:
-    user = tmp_path / "exercises.toml"
     override = PROGRAMME.replace('id = "mine"', 'id = "hsr-12"').replace('"first"', '"seated-calf-raise-machine"')
     override = override.replace('{ id = "second", hold_s = 20 }', '{ id = "wall-sit-isometric-heel-hold", hold_s = 20 }')
-    user.write_text("schema = 1\n" + override + PROGRAMME.replace('"first"', '"seated-dumbbell-calf-raise"').replace(
-        '"second"', '"seated-isometric-soleus-hold"'
-    ))
+    user = write_catalog(tmp_path / "exercises.toml", "schema = 1\n" + override + PROGRAMME.replace(
+        '"first"', '"seated-dumbbell-calf-raise"'
+    ).replace('"second"', '"seated-isometric-soleus-hold"'))
     catalog = load_catalog(None, user)
     assert catalog.warnings == ()
     assert [p.id for p in catalog.programmes] == ["soleus-strength", "hsr-12", "alfredson-12", "mine"]
@@ -154,28 +115,17 @@ def test_a_user_file_adds_and_overrides_programmes_by_id(tmp_path: Path) -> None
 
 
 def test_a_user_programme_naming_an_unknown_exercise_is_a_warning(tmp_path: Path) -> None:
-    user = tmp_path / "exercises.toml"
-    user.write_text("schema = 1\n" + PROGRAMME)
+    user = write_catalog(tmp_path / "exercises.toml", "schema = 1\n" + PROGRAMME)
     catalog = load_catalog(None, user)
     assert catalog.programmes == builtin_catalog().programmes
     assert catalog.warnings and catalog.warnings[0].startswith(f'{user}:15: unknown exercise id "first"')
 
 
 def test_a_user_exercise_turned_into_a_hold_leaves_out_the_programme_that_counts_its_reps(tmp_path: Path) -> None:
-    user = tmp_path / "exercises.toml"
-    user.write_text('schema = 1\n\n[[exercise]]\nid = "seated-calf-raise-machine"\nkind = "hold"\nhold_s = 30\n')
+    user = write_catalog(
+        tmp_path / "exercises.toml", 'schema = 1\n\n[[exercise]]\nid = "seated-calf-raise-machine"\nkind = "hold"\nhold_s = 30\n'
+    )
     catalog = load_catalog(None, user)
     assert catalog.get("seated-calf-raise-machine").is_hold  # type: ignore[union-attr]
     assert [p.id for p in catalog.programmes] == ["soleus-strength", "alfredson-12"]
     assert len(catalog.warnings) == 1 and '"hsr-12"' in catalog.warnings[0]
-
-
-@pytest.mark.parametrize("value", ["0", "-2.5", "nan", "inf", "51", '"5"', "true"])
-def test_a_bad_load_step_is_refused(value: str) -> None:
-    text = EXERCISES.replace('load = "dumbbell"\n', f'load = "dumbbell"\nload_step_kg = {value}\n', 1)
-    assert error_of(text).startswith("cat.toml:13: load_step_kg must be more than 0 and at most 50 kg")
-
-
-def test_a_load_step_is_kept_in_kg() -> None:
-    text = EXERCISES.replace('load = "dumbbell"\n', 'load = "dumbbell"\nload_step_kg = 1.25\n', 1)
-    assert parse_catalog_file(text, "cat.toml").exercises[0].load_step_kg == 1.25

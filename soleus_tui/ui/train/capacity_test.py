@@ -33,7 +33,7 @@ from soleus_tui.core.session import Session
 from soleus_tui.ui.train.capacity_text import CapacityView, Line, capacity_view, result_lines
 from soleus_tui.ui.train.metronome import Metronome
 from soleus_tui.ui.train.readout import BigReadout
-from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
+from soleus_tui.ui.widgets.keys import HIDDEN_AREA_BINDINGS, key_label
 
 if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
@@ -54,7 +54,7 @@ class CapacityTestScreen(Screen[None]):
         Binding("backspace", "take_back", "Take back", id="test.take-back"),
         Binding("m", "bell", "Bell each raise", id="test.bell"),
         Binding("escape", "leave", "Leave the test", show=False, id="test.leave"),
-        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
+        *HIDDEN_AREA_BINDINGS,
     ]
 
     def __init__(self) -> None:

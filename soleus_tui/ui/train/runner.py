@@ -31,7 +31,7 @@ from soleus_tui.core.train.workout import Event, Phase, Workout
 from soleus_tui.ui.train.readout import BigReadout
 from soleus_tui.ui.train.runner_text import RunnerView, history_lines, rest_text, runner_view
 from soleus_tui.ui.train.tempo_cue import TempoCue
-from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
+from soleus_tui.ui.widgets.keys import HIDDEN_AREA_BINDINGS, key_label
 from soleus_tui.ui.widgets.window_title import WindowTitle
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class RunnerScreen(Screen[None]):
         Binding("b", "stage_bell", "Bell each stage (paced)", show=False, id="train.stage-bell"),
         Binding("c", "note", "Note", show=False, id="train.note"),
         # The app's area keys work here as everywhere; hidden from the footer, which is kept for the workout.
-        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
+        *HIDDEN_AREA_BINDINGS,
     ]
 
     def __init__(self, provisional: str | None = None) -> None:

@@ -1,4 +1,5 @@
-"""Every screen outside the set runner, looked at as the terminal gets it: in plain mode nothing but
+"""Every screen outside the set runner, and the dialogs that ask for a typed value, looked at as the
+terminal gets it: in plain mode nothing but
 ASCII reaches the screen, and at 60x20, the smallest size the app runs at, no text is cut off."""
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ SCREENS = {
     "history, bests": ["3", "b"],
     "history, a workout": ["3", "enter"],
     "history, an exercise": ["3", "b", "enter"],
+    "history, capacity": ["3", "c"],
+    "history, a VISA-A score": ["3", "c", "v"],
+    "the runner, a note": ["2", "enter", "c"],
+    "the runner, the load typed": ["2", "enter", "l", "x"],
+    "the capacity test, birth year and sex": ["2", "t"],
 }
 SIZES = [(80, 24), (60, 20)]
 

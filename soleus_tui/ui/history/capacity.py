@@ -40,7 +40,7 @@ class CapacityScreen(Screen[None]):
     CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("k", "other_knee", "Other knee", id="history.capacity-knee"),
-        Binding("v", "visa_a", "VISA-A score", id="history.visa-a"),
+        Binding("v", "visa_a", "VISA-A", id="history.visa-a"),
     ]
 
     def __init__(self, results_newest_first: Sequence[CapacityResult]) -> None:
@@ -91,7 +91,7 @@ class CapacityScreen(Screen[None]):
 
     def describer(self, side: str) -> Describe:
         def describe(count: int, peak: float) -> tuple[str, str]:
-            return f"{side.capitalize()} raises, last {count_text(count, 'test')}", f"most {round(peak)}"
+            return f"{side.capitalize()}, last {count_text(count, 'test')}", f"most {round(peak)} raises"
 
         return describe
 

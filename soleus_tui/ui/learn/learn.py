@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +15,7 @@ from textual.widgets.option_list import Option
 from soleus_tui.core.learn.lessons import load_lessons, load_sources
 from soleus_tui.core.learn.quiz import ScoreFileError, best_score, load_scores
 from soleus_tui.ui.learn.leg_drawing import LegDrawing
-from soleus_tui.ui.widgets.keys import AREA_BINDINGS
+from soleus_tui.ui.widgets.keys import HIDDEN_AREA_BINDINGS
 
 if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
@@ -41,7 +40,7 @@ class LearnScreen(Screen[None]):
         Binding("escape", "close_contents", "Back to the page", show=False, id="learn.close-contents"),
         Binding("escape", "back_to_lesson", "Back to the lesson", show=False, id="learn.back-to-lesson"),
         # The area keys keep working but leave the narrow footer to this screen's own.
-        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
+        *HIDDEN_AREA_BINDINGS,
     ]
 
     page: reactive[int] = reactive(0, init=False)

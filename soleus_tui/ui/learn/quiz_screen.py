@@ -4,7 +4,6 @@ the score kept in the profile at the end, and the missed questions with the less
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,7 +23,7 @@ from soleus_tui.core.learn.quiz import (
     load_scores,
     record_score,
 )
-from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
+from soleus_tui.ui.widgets.keys import HIDDEN_AREA_BINDINGS, key_label
 
 if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
@@ -42,7 +41,7 @@ class QuizScreen(Screen[None]):
         Binding("r", "again", "Start again", id="quiz.again"),
         Binding("escape", "leave", "Back", key_display="esc", id="quiz.leave"),
         # The area keys keep working but leave the narrow footer to the quiz's own.
-        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
+        *HIDDEN_AREA_BINDINGS,
     ]
 
     def __init__(self) -> None:

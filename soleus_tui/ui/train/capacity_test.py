@@ -8,7 +8,7 @@ kind = "test" in a thread worker, which also reads the earlier tests for the cha
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from dataclasses import astuple, replace
+from dataclasses import replace
 
 from textual import work
 from textual.app import ComposeResult
@@ -32,13 +32,14 @@ from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.session import Session
 from soleus_tui.ui.train.capacity_text import CapacityView, Line, capacity_view, result_lines
 from soleus_tui.ui.train.metronome import Metronome
-from soleus_tui.ui.train.readout import BigReadout
-from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
+from soleus_tui.ui.train.readout import BigReadout, repaint
+from soleus_tui.ui.widgets.keys import HIDDEN_AREA_BINDINGS, key_label
 
 if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
 
 SLACK_S = 0.02  # wake just after the beat, never just before it
+TEXT_LINES = {"title": "#test-title", "where": "#test-where", "about": "#test-about"}
 KEY_IDS = ("test.start", "test.stop", "test.straight", "test.bent", "test.skip-rest", "test.take-back", "test.bell")
 
 
@@ -54,7 +55,7 @@ class CapacityTestScreen(Screen[None]):
         Binding("backspace", "take_back", "Take back", id="test.take-back"),
         Binding("m", "bell", "Bell each raise", id="test.bell"),
         Binding("escape", "leave", "Leave the test", show=False, id="test.leave"),
-        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
+        *HIDDEN_AREA_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -93,12 +94,7 @@ class CapacityTestScreen(Screen[None]):
 
     def show(self) -> None:
         view = capacity_view(self.test, self.keys)
-        old = self.view
-        for field, selector in (("title", "#test-title"), ("where", "#test-where"), ("about", "#test-about")):
-            if old is None or getattr(old, field) != getattr(view, field):
-                self.query_one(selector, Static).update(getattr(view, field))
-        if old is None or old.readout != view.readout:
-            self.query_one(BigReadout).show(*astuple(view.readout))
+        repaint(self, self.view, view, TEXT_LINES)
         self.query_one(Metronome).show(view.beat)
         keys_state = (self.test.stage, self.test.leg, self.test.knee)
         if keys_state != self.keys_state:  # the keys change with the stage; a footer redrawn each beat costs bytes

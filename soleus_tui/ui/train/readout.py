@@ -1,19 +1,45 @@
 """The number to read from a bench: a word above it, big digits, a bar and the keys that act now.
 
 The digits grow with the terminal; in plain mode they and the bar are ASCII. Each part repaints
-only when its own text changes.
+only when its own text changes, and so does each line of the screens around it (`repaint`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import astuple
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.widgets.fill_bar import FillBar
 
+if TYPE_CHECKING:
+    from soleus_tui.ui.train.runner_text import Readout
+
 TONES = ("switch", "overtime")
+
+
+class View(Protocol):
+    @property
+    def readout(self) -> Readout: ...
+
+
+ViewT = TypeVar("ViewT", bound=View)
+
+
+def repaint(screen: Widget, old: ViewT | None, new: ViewT, lines: Mapping[str, str]) -> None:
+    """Show a screen's new view where it differs from the one shown (all of it when none was): each
+    of its `lines`, a field of the view shown by the Static of that selector, and its readout."""
+    for field, selector in lines.items():
+        if old is None or getattr(old, field) != getattr(new, field):
+            screen.query_one(selector, Static).update(getattr(new, field))
+    if old is None or old.readout != new.readout:
+        screen.query_one(BigReadout).show(*astuple(new.readout))
 
 
 class BigReadout(Vertical):

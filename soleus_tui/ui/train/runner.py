@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import astuple, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -28,10 +28,10 @@ from soleus_tui.core.session import SetLog
 from soleus_tui.core.train import alerts
 from soleus_tui.core.train.trainer import SaveError
 from soleus_tui.core.train.workout import Event, Phase, Workout
-from soleus_tui.ui.train.readout import BigReadout
+from soleus_tui.ui.train.readout import BigReadout, repaint
 from soleus_tui.ui.train.runner_text import RunnerView, history_lines, rest_text, runner_view
 from soleus_tui.ui.train.tempo_cue import TempoCue
-from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
+from soleus_tui.ui.widgets.keys import HIDDEN_AREA_BINDINGS, key_label
 from soleus_tui.ui.widgets.window_title import WindowTitle
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class RunnerScreen(Screen[None]):
         Binding("b", "stage_bell", "Bell each stage (paced)", show=False, id="train.stage-bell"),
         Binding("c", "note", "Note", show=False, id="train.note"),
         # The app's area keys work here as everywhere; hidden from the footer, which is kept for the workout.
-        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
+        *HIDDEN_AREA_BINDINGS,
     ]
 
     def __init__(self, provisional: str | None = None) -> None:
@@ -178,15 +178,11 @@ class RunnerScreen(Screen[None]):
         labels = self.labels()
         view = runner_view(workout, self.app.settings.units, upcoming.name if upcoming else None, labels, fold=not self.details)
         old = self.view
-        for field, selector in TEXT_LINES.items():
-            if old is None or getattr(old, field) != getattr(view, field):
-                self.query_one(selector, Static).update(getattr(view, field))
+        repaint(self, old, view, TEXT_LINES)
         if old is None or old.cues != view.cues:
             folded = f"{labels['train.details']}  cues and tempo" if workout.plan.cues else ""
             self.query_one("#runner-cues", Static).update(view.cues or folded)
             self.query_one("#runner-cues").set_class(not view.cues, "-folded")
-        if old is None or old.readout != view.readout:
-            self.query_one(BigReadout).show(*astuple(view.readout))
         tempo = self.query_one(TempoCue)
         tempo_wanted = not workout.plan.is_hold and (self.details or workout.phase is not Phase.REST)
         if tempo.display != tempo_wanted:

@@ -18,8 +18,10 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-now"),
 ]
 
-# The area keys, for screens that keep the footer for their own keys.
 AREA_BINDINGS = [b for b in APP_BINDINGS if isinstance(b, Binding) and b.show and b.key != "question_mark"]
+# The area keys for a screen that keeps its footer for its own keys: they work there as everywhere
+# (the action goes to the app), out of the footer.
+HIDDEN_AREA_BINDINGS = [replace(b, action=f"app.{b.action}", show=False) for b in AREA_BINDINGS]
 
 
 # Keys written as words: Textual's glyphs (⏎, ⌫) are not in every font. The arrows stay glyphs,
@@ -36,9 +38,8 @@ def key_word(key: str, plain: bool = False) -> str | None:
     return "+".join([*modifiers, word]) if word else None
 
 
-def key_label(node: DOMNode, binding_id: str) -> str:
-    """How the key in force for a binding is written on screen: its default, or the one the
-    user's [keymap] gave it. Every hint that names a key asks here, never writes it by hand."""
+def binding_in_force(node: DOMNode, binding_id: str) -> Binding:
+    """The binding with this id on the node or above it, with the key the user's [keymap] gave it."""
     # The keymap Textual applies (set_keymap), and the app's own if it keeps one.
     keymap: Mapping[str, str] = {**getattr(node.app, "_keymap", {}), **getattr(node.app, "keymap", {})}
     for owner in node.ancestors_with_self:
@@ -48,5 +49,16 @@ def key_label(node: DOMNode, binding_id: str) -> str:
                     if binding_id in keymap:
                         first = keymap[binding_id].split(",")[0].strip()
                         binding = replace(binding, key=first, key_display=None)
-                    return node.app.get_key_display(binding)
+                    return binding
     raise KeyError(f"no binding {binding_id!r} above {node!r}")
+
+
+def key_label(node: DOMNode, binding_id: str) -> str:
+    """How the key in force for a binding is written on screen: its default, or the one the
+    user's [keymap] gave it. Every hint that names a key asks here, never writes it by hand."""
+    return node.app.get_key_display(binding_in_force(node, binding_id))
+
+
+def key_hint(node: DOMNode, binding_id: str) -> str:
+    """The key in force and what it does, as hints write them: `esc  cancel`."""
+    return f"{key_label(node, binding_id)}  {binding_in_force(node, binding_id).description.lower()}"

@@ -60,7 +60,7 @@ async def test_tests_per_knee_with_their_trend_and_a_visa_a_score(data_dir: Path
         await pilot.pause()
         assert isinstance(app.screen, VisaAScreen)
         await pilot.press(*"101")
-        assert "at most 100" in str(app.screen.query_one("#visa-a-reason", Static).render())
+        assert "at most 100" in str(app.screen.query_one("#value-reason", Static).render())
         await pilot.press("backspace", "backspace", "2", "enter")
         await settle(pilot)
         assert app.screen is screen

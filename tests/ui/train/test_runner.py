@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
@@ -351,11 +351,10 @@ async def test_a_note_is_checked_where_it_is_typed(app: SoleusApp, data_dir: Pat
         assert text(screen, "#runner-note") == "Note  felt strong"
         assert Profile.open(data_dir, "default").load_current()["notes"] == "felt strong"
         await press(pilot, "c")
-        note_input = app.screen.query_one("#note-input")
-        note_input.value = "x" * 501  # type: ignore[attr-defined]
+        app.screen.query_one(Input).value = "x" * 501
         await press(pilot, "enter")
         assert isinstance(app.screen, NoteScreen)
-        assert "at most 500" in str(app.screen.query_one("#note-reason", Static).render())
+        assert "at most 500" in str(app.screen.query_one("#value-reason", Static).render())
         await press(pilot, "escape")
         assert app.screen is screen and workout(app).notes == "felt strong"
 

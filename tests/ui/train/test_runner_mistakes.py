@@ -31,10 +31,10 @@ async def test_a_typed_load_is_checked_in_the_users_unit(app: SoleusApp) -> None
         field.value = "heavy"
         await press(pilot, "enter")
         assert isinstance(app.screen, LoadScreen)  # refused, with the reason
-        assert "a number in kg" in str(app.screen.query_one("#load-reason", Static).render())
+        assert "a number in kg" in str(app.screen.query_one("#value-reason", Static).render())
         field.value = "-5"
         await press(pilot, "enter")
-        assert "cannot be negative" in str(app.screen.query_one("#load-reason", Static).render())
+        assert "cannot be negative" in str(app.screen.query_one("#value-reason", Static).render())
         field.value = "42.5"
         await press(pilot, "enter")
         assert app.screen is screen and workout(app).load_kg == 42.5

@@ -6,7 +6,6 @@ Static otherwise: it sends nothing while idle.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from soleus_tui.ui.widgets.keys import AREA_BINDINGS, key_label
+from soleus_tui.ui.widgets.keys import HIDDEN_AREA_BINDINGS, key_label
 
 if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
@@ -41,7 +40,7 @@ class HomeScreen(Screen[None]):
         Binding("t", "today", "Today", id="home.today"),
         Binding("p", "programmes", "Programmes", id="home.programmes"),
         # The menu shows the area keys, so the footer keeps its room for this screen's own.
-        *(replace(binding, action=f"app.{binding.action}", show=False) for binding in AREA_BINDINGS),
+        *HIDDEN_AREA_BINDINGS,
     ]
 
     def __init__(self) -> None:

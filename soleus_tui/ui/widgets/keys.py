@@ -18,10 +18,13 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-now"),
 ]
 
-AREA_BINDINGS = [b for b in APP_BINDINGS if isinstance(b, Binding) and b.show and b.key != "question_mark"]
 # The area keys for a screen that keeps its footer for its own keys: they work there as everywhere
 # (the action goes to the app), out of the footer.
-HIDDEN_AREA_BINDINGS = [replace(b, action=f"app.{b.action}", show=False) for b in AREA_BINDINGS]
+HIDDEN_AREA_BINDINGS = [
+    replace(b, action=f"app.{b.action}", show=False)
+    for b in APP_BINDINGS
+    if isinstance(b, Binding) and b.show and b.key != "question_mark"
+]
 
 
 # Keys written as words: Textual's glyphs (⏎, ⌫) are not in every font. The arrows stay glyphs,

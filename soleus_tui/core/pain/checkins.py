@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.session import Session
@@ -103,7 +103,7 @@ def checkins_from_dict(table: dict[str, Any]) -> tuple[CheckIns, list[str]]:
     ), problems
 
 
-def _is_date(value: Any) -> bool:
+def _is_date(value: Any) -> TypeGuard[date]:
     return isinstance(value, date) and type(value) is date  # a datetime is not a local date
 
 

@@ -78,7 +78,7 @@ class Trainer:
             else:
                 self.warnings.append(f"The saved workout could not be read ({error}); moved it to quarantine/{moved.name}")
             return None
-        if not (workout.has_logged_set or workout.in_progress or workout.notes):
+        if not (workout.logbook.has_logged_set or workout.in_progress or workout.notes):
             try:
                 self.profile.clear_current()
             except OSError as error:
@@ -145,8 +145,8 @@ class Trainer:
         """Where `n` goes: the next planned exercise in a programme session (None after the last
         one), otherwise the next exercise of the list."""
         assert self.workout is not None
-        if self.workout.today is not None:
-            planned = self.workout.upcoming
+        if self.workout.queue is not None:
+            planned = self.workout.queue.upcoming
             return planned.exercise if planned else None
         return self.catalog.after(self.workout.plan.id)
 

@@ -65,7 +65,13 @@ class Logbook:
 
     @property
     def has_logged_set(self) -> bool:
-        return bool(self.log.sets) or any(e.sets for e in self.exercises[:-1])
+        return any(e.sets for e in self.exercises)
+
+    @property
+    def can_take_back(self) -> bool:
+        """A set is logged in this exercise or in one before it that the workout can go back to
+        (one whose plan it remembers)."""
+        return any(e.sets for e in self.exercises[len(self.exercises) - 1 - len(self.earlier):])
 
     def add(self, reps: int, hold_s: float, load_kg: float, started: datetime, ended: datetime) -> None:
         """Log a set (or one leg's part of it) of the exercise on now."""
@@ -81,14 +87,15 @@ class Logbook:
         self.plan, self.rest_s = exercise, rest_s
         self.exercises.append(_log_of(exercise))
 
-    def take_back(self) -> tuple[SetLog, bool]:
-        """The last logged set (one leg's part of a per-side set), taken off, and whether that
-        meant going back to the exercise before because this one has none yet."""
-        went_back = not self.log.sets
-        if went_back:
+    def take_back(self) -> tuple[SetLog, int]:
+        """The last logged set (one leg's part of a per-side set), taken off, and how many
+        exercises back it was: the ones after it had no set, and are left. Needs `can_take_back`."""
+        back = 0
+        while not self.log.sets:
             self.exercises.pop()
             self.plan, self.rest_s = self.earlier.pop()
-        return self.log.sets.pop(), went_back
+            back += 1
+        return self.log.sets.pop(), back
 
     def drop_lone_left(self) -> str | None:
         """A left leg without its right is not a set: it is dropped, and this says so."""

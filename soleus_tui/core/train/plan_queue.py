@@ -31,12 +31,11 @@ class PlanQueue:
         if self.upcoming is not None and self.upcoming.exercise.id == exercise.id:
             self.position += 1
 
-    def taken_back(self, went_back: bool) -> None:
-        """A set was taken back: the session is open again, and when that set was the exercise
-        before's, that exercise is on again."""
+    def taken_back(self, back: int) -> None:
+        """A set was taken back, `back` exercises before this one: the session is open again,
+        and that exercise is on again."""
         self.done = False
-        if went_back:
-            self.position = max(self.position - 1, 0)
+        self.position = max(self.position - back, 0)
 
     def rest_after_last_set(self, rest_s: int) -> int:
         """The rest after the last planned set of an exercise: with rest on and another exercise

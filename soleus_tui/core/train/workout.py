@@ -188,7 +188,7 @@ class Workout:
         if action == "skip_rest":
             return self.phase in (Phase.REST, Phase.SWITCH)
         if action == "undo_set":
-            return (None if self.in_progress else True) if self.logbook.has_logged_set else False
+            return (None if self.in_progress else True) if self.logbook.can_take_back else False
         return True
 
     # -- keys -----------------------------------------------------------------------------------
@@ -262,13 +262,13 @@ class Workout:
 
     def undo_set(self) -> SetLog | None:
         """Take back the last logged set (one leg's part of a per-side set), going back to the
-        exercise before when this one has none yet. Its reps go back on the counter."""
+        exercise it was logged in when this one has none yet. Its reps go back on the counter."""
         self.advance()
-        if self.in_progress or not self.logbook.has_logged_set:
+        if self.in_progress or not self.logbook.can_take_back:
             return None
-        taken, went_back = self.logbook.take_back()
+        taken, back = self.logbook.take_back()
         if self.queue:
-            self.queue.taken_back(went_back)
+            self.queue.taken_back(back)
         self.load_kg = taken.load_kg
         self.paced = self.to_failure = False
         self._enter(Phase.SET)

@@ -10,7 +10,7 @@ import pytest
 
 from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.clock import ManualClock
-from soleus_tui.core.session import ExerciseLog
+from soleus_tui.core.session import ExerciseLog, SetLog
 from soleus_tui.core.train.logbook import REAL_HOLD_S, Logbook, false_start
 from soleus_tui.core.train.workout import GET_READY_S, Phase, Workout
 from tests.support.workouts import reps, roundtrip
@@ -59,11 +59,24 @@ def test_taking_back_goes_to_the_exercise_before_when_this_one_has_none(
     book.move_on(hold_exercise, 60)
     assert (book.plan, book.rest_s, book.log.sets, book.has_logged_set) == (hold_exercise, 60, [], True)
     book.add(0, 30.0, 0.0, clock.now(), clock.now())
-    taken, went_back = book.take_back()
-    assert (taken.hold_s, went_back, book.plan) == (30.0, False, hold_exercise)
-    taken, went_back = book.take_back()
-    assert (taken.reps, taken.load_kg, went_back) == (10, 22.5, True)
+    taken, back = book.take_back()
+    assert (taken.hold_s, back, book.plan) == (30.0, 0, hold_exercise)
+    taken, back = book.take_back()
+    assert (taken.reps, taken.load_kg, back) == (10, 22.5, 1)
     assert (book.plan, book.rest_s, len(book.exercises), book.earlier) == (reps_exercise, 45, 1, [])
+    assert not book.can_take_back
+
+
+def test_taking_back_passes_over_exercises_with_no_set(
+    clock: ManualClock, reps_exercise: Exercise, hold_exercise: Exercise, per_side_exercise: Exercise
+) -> None:
+    book = Logbook.start(reps_exercise, 45)
+    add(book, clock, 10)
+    book.move_on(hold_exercise, 60)
+    book.move_on(per_side_exercise, 30)
+    assert book.can_take_back
+    taken, back = book.take_back()
+    assert (taken.reps, back, book.plan, book.rest_s, len(book.exercises)) == (10, 2, reps_exercise, 45, 1)
 
 
 def test_a_left_leg_alone_is_dropped_and_said_so(clock: ManualClock, per_side_exercise: Exercise, reps_exercise: Exercise) -> None:
@@ -100,7 +113,24 @@ def test_resumed_needs_an_exercise_and_drops_an_earlier_that_does_not_match(reps
     assert Logbook.resumed(reps_exercise, 90, logs[:1], [(reps_exercise, 45)]).earlier == []
 
 
+def test_without_the_plans_before_it_taking_back_stops_at_this_exercise(clock: ManualClock, reps_exercise: Exercise) -> None:
+    before = ExerciseLog("a", "A", [SetLog(12, 0.0, 20.0, "both", clock.now(), clock.now())])
+    book = Logbook.resumed(reps_exercise, 90, [before, ExerciseLog(reps_exercise.id, reps_exercise.name)], [])
+    assert book.has_logged_set and not book.can_take_back
+    add(book, clock, 12)
+    assert book.can_take_back and book.take_back()[1] == 0
+
+
 # -- through the workout's keys ---------------------------------------------------------------------
+
+
+def ten_reps_then_next(clock: ManualClock, first: Exercise, then: Exercise) -> Workout:
+    """A set of ten logged on `first` (45 s rest), then `n` on to `then`."""
+    w = Workout.start(clock, first, 20.0, 45)
+    reps(w, 10)
+    w.finish_set()
+    w.next_exercise(then, 0.0, 60)
+    return w
 
 
 def test_undo_puts_the_last_set_back_on_the_counter(clock: ManualClock, reps_exercise: Exercise) -> None:
@@ -125,10 +155,7 @@ def test_undo_puts_the_last_set_back_on_the_counter(clock: ManualClock, reps_exe
 def test_undo_just_after_next_goes_back_to_the_exercise_before(
     clock: ManualClock, reps_exercise: Exercise, hold_exercise: Exercise
 ) -> None:
-    w = Workout.start(clock, reps_exercise, 20.0, 45)
-    reps(w, 10)
-    w.finish_set()
-    w.next_exercise(hold_exercise, 0.0, 60)
+    w = ten_reps_then_next(clock, reps_exercise, hold_exercise)
     w = roundtrip(w, clock)
     assert w.undo_set() is not None
     assert (w.plan, w.rest_s, w.reps, len(w.exercises)) == (reps_exercise, 45, 10, 1)
@@ -178,3 +205,25 @@ def test_a_left_leg_without_its_right_is_dropped(clock: ManualClock, per_side_ex
     w.finish_set()
     reps(w, 3)  # the right leg, counted: a whole set
     assert w.close() == [] and [s.side for s in w.log.sets] == ["left", "right"]
+
+
+def test_undo_after_n_past_an_empty_exercise_goes_back_to_the_last_set(
+    clock: ManualClock, reps_exercise: Exercise, hold_exercise: Exercise, per_side_exercise: Exercise
+) -> None:
+    w = ten_reps_then_next(clock, reps_exercise, hold_exercise)
+    w.next_exercise(per_side_exercise, 0.0, 60)  # nothing done on the hold
+    assert w.allows("undo_set") is True
+    assert w.undo_set() is not None
+    assert (w.plan, w.reps, len(w.exercises)) == (reps_exercise, 10, 1)
+
+
+def test_a_workout_saved_without_its_earlier_plans_takes_back_only_this_exercise(
+    clock: ManualClock, reps_exercise: Exercise, hold_exercise: Exercise
+) -> None:
+    w = ten_reps_then_next(clock, reps_exercise, hold_exercise)
+    table = w.to_dict()
+    del table["runner"]["earlier"]  # as an older version saved it
+    again = Workout.from_dict(table, clock)
+    assert again.allows("undo_set") is False and again.undo_set() is None
+    assert again.finish().exercises[0].sets[0].reps == 10
+

@@ -37,12 +37,13 @@ def test_only_the_planned_exercise_after_this_one_moves_the_queue_on(
     assert queue.position == 2
 
 
-def test_taking_back_opens_the_session_again_and_may_go_back_one(today: TodayPlan) -> None:
-    queue = PlanQueue(today, position=1, done=True)
-    queue.taken_back(went_back=False)
-    assert (queue.position, queue.done) == (1, False)
-    queue.taken_back(went_back=True)
-    queue.taken_back(went_back=True)
+def test_taking_back_opens_the_session_again_and_may_go_back(today: TodayPlan) -> None:
+    queue = PlanQueue(today, position=2, done=True)
+    queue.taken_back(0)
+    assert (queue.position, queue.done) == (2, False)
+    queue.taken_back(1)
+    assert queue.position == 1
+    queue.taken_back(2)
     assert queue.position == 0
 
 

@@ -13,8 +13,8 @@ whichever rule made the suggestion.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import Protocol, TypeVar
+from dataclasses import Field, dataclass, replace
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from soleus_tui.core.session import Session
 
@@ -33,9 +33,16 @@ SOURCE = "Silbernagel et al. (2007), Am J Sports Med 35:897-906"
 
 
 class SuggestionLike(Protocol):
-    load_kg: float
-    reps: int
-    reason: str
+    """A dataclass (so `replace` can copy it), frozen or not, with the fields the rules change."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @property
+    def load_kg(self) -> float: ...
+    @property
+    def reps(self) -> int: ...
+    @property
+    def reason(self) -> str: ...
 
 
 S = TypeVar("S", bound=SuggestionLike)

@@ -1,4 +1,5 @@
-"""current.toml checked before a workout is rebuilt from it: the one way that file becomes a Workout.
+"""current.toml checked before a workout is rebuilt from it: the one way that file becomes a Workout;
+and an exercise's plan read back from it.
 
 Every value the runner keeps is checked for type and range (finite numbers, aware times, a plan the
 catalog would accept), so a broken file is set aside once with its reason instead of failing each
@@ -7,9 +8,10 @@ launch. A file from a newer version of the app is neither resumed nor rewritten.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from soleus_tui.core.catalog import exercise_from_table, exercise_table
+from soleus_tui.core.catalog import Exercise, exercise_from_table, exercise_table
 from soleus_tui.core.session import MAX_LOAD_KG, MAX_REPS, MAX_SECONDS, SCHEMA, SessionFormatError, exercises_from_list
 from soleus_tui.core.text import (
     MAX_NAME_CHARS,
@@ -79,3 +81,12 @@ def _check(table: dict[str, Any]) -> dict[str, Any]:
     bounded_text(plan.get("name"), "runner: plan name", MAX_NAME_CHARS)
     checked = exercise_table(exercise_from_table(plan, "current.toml [runner.plan]"))
     return {key: checked[key] for key in ("name", "cues", "why")}
+
+
+def exercise_from_dict(table: dict[str, Any]) -> Exercise:
+    """An exercise's plan as current.toml keeps it (in `exercise_table`'s shape), read back as it is."""
+    names = {f.name for f in dataclasses.fields(Exercise)}
+    values = {k: v for k, v in table.items() if k in names}
+    values["tempo"] = tuple(values["tempo"])
+    values["cues"] = tuple(values["cues"])
+    return Exercise(**values)

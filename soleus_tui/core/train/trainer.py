@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +78,7 @@ class Trainer:
             else:
                 self.warnings.append(f"The saved workout could not be read ({error}); moved it to quarantine/{moved.name}")
             return None
-        if not (workout.has_logged_set or workout.in_progress or workout.notes):
+        if not (workout.logbook.has_logged_set or workout.in_progress or workout.notes):
             try:
                 self.profile.clear_current()
             except OSError as error:
@@ -145,8 +145,8 @@ class Trainer:
         """Where `n` goes: the next planned exercise in a programme session (None after the last
         one), otherwise the next exercise of the list."""
         assert self.workout is not None
-        if self.workout.today is not None:
-            planned = self.workout.upcoming
+        if self.workout.queue is not None:
+            planned = self.workout.queue.upcoming
             return planned.exercise if planned else None
         return self.catalog.after(self.workout.plan.id)
 
@@ -245,14 +245,14 @@ class Trainer:
     def last_times(self, exercise_ids: Iterable[str]) -> dict[str, list[SetLog]]:
         """Each exercise's sets from its most recent session, in one pass over the newest files."""
         wanted, found = set(exercise_ids), dict[str, list[SetLog]]()
-        reader = HistoryReader(self.profile)
-        for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK):
+        newest = NewestSessions(self.profile)
+        for session in newest:
             for exercise_id in wanted - found.keys():
                 if sets := last_time([session], exercise_id):
                     found[exercise_id] = sets
             if found.keys() == wanted:
                 break
-        self.warnings += reader.warnings()
+        self.warnings += newest.warnings()
         return {exercise_id: found.get(exercise_id, []) for exercise_id in wanted}
 
     def last_time(self, exercise_id: str) -> list[SetLog]:
@@ -263,27 +263,28 @@ class Trainer:
         (never done) or complete; otherwise the history is read back to the last complete performance."""
         today = target(exercise)
         given = Performance(tuple(s for s in last if not s.warmup), today) if last else None
+        newest = NewestSessions(self.profile)
         if last is not None and (given is None or given.complete):
             history = [given] if given is not None else []
         else:
-            reader = HistoryReader(self.profile)
-            sessions = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))
-            history = performances(sessions, exercise.id, target_of(self.catalog, exercise))
-            self.warnings += reader.warnings()
+            history = performances(newest, exercise.id, target_of(self.catalog, exercise))
         step = load_step(exercise, self.settings.units)  # the same steps as the runner's load keys
-        return self.with_pain(suggest(history, today, exercise.load, step, rm), exercise, step)
+        hint = self.with_pain(suggest(history, today, exercise.load, step, rm), exercise, step, newest)
+        self.warnings += newest.warnings()
+        return hint
 
-    def with_pain(self, suggestion: Suggestion, exercise: Exercise, step: LoadStep) -> Suggestion:
+    def with_pain(
+        self, suggestion: Suggestion, exercise: Exercise, step: LoadStep, newest: Iterable[Session]
+    ) -> Suggestion:
         """The pain-monitoring rules on top of the progression (DESIGN section 10): with the pain
-        setting on, the newest session with this exercise and this morning's check-in are read."""
+        setting on, the newest session with this exercise in `newest` (sessions newest first) and
+        this morning's check-in are read."""
         if suggestion.first_time or not self.settings.pain:
             return suggestion
         checkins, problems = load_checkins(checkins_path(self.profile))
-        reader = HistoryReader(self.profile)
-        sessions = (session for _, session in islice(reader.sessions(), LAST_TIME_LOOKBACK))
         morning = checkins.morning_pair(self.clock.now().date())
-        adjusted = pain_adjusted(suggestion, sessions, exercise.id, target(exercise).reps, morning, step.kg)
-        self.warnings += problems + reader.warnings()
+        adjusted = pain_adjusted(suggestion, newest, exercise.id, target(exercise).reps, morning, step.kg)
+        self.warnings += problems
         return replace(adjusted, load_kg=step.snap(adjusted.load_kg)) if adjusted is not suggestion else suggestion
 
     def starting_load(self, exercise: Exercise, last: list[SetLog] | None = None) -> float:
@@ -299,6 +300,32 @@ class Trainer:
     def _require_lock(self) -> None:
         if not self.can_train:
             raise ReadOnlyError("another soleus-tui is training on this profile")
+
+
+class NewestSessions:
+    """The newest sessions, newest first, as far back as LAST_TIME_LOOKBACK. Each file is read
+    once however often they are gone through: a second pass replays what the first one read and
+    reads on only past it."""
+
+    def __init__(self, profile: Profile) -> None:
+        self._reader = HistoryReader(profile)
+        self._stream: Iterator[Session] | None = None  # None until something asks for a session
+        self._read: list[Session] = []
+
+    def __iter__(self) -> Iterator[Session]:
+        for index in count():
+            if index == len(self._read):
+                if self._stream is None:
+                    self._stream = (session for _, session in islice(self._reader.sessions(), LAST_TIME_LOOKBACK))
+                session = next(self._stream, None)
+                if session is None:
+                    return
+                self._read.append(session)
+            yield self._read[index]
+
+    def warnings(self) -> list[str]:
+        """What reading found wrong; nothing when nothing was asked for."""
+        return self._reader.warnings() if self._stream is not None else []
 
 
 def _reason(error: OSError) -> str:

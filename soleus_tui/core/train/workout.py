@@ -1,15 +1,18 @@
-"""The workout as a state machine: sets, sides, paced reps, holds and rest, driven by a clock.
+"""The workout as a state machine: the phases of a set (counting, get-ready, holding, the switch
+between legs, rest), paced reps and the pain question, driven by a clock.
 
 Every method reads time from the injected clock; nothing here sleeps or counts ticks. The shell
 calls `advance()` on a repaint tick to turn elapsed time into events (a paced rep, the end of a
 rest) and saves `to_dict()` after anything that changed. `allows()` says which actions mean
 something now, so the shell only shows the keys that do.
+
+The sets done are the logbook's to keep (`logbook.py`), what comes next in a programme session is
+the plan queue's (`plan_queue.py`), and where a paced rep is in its tempo is `tempo.py`'s sum.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -17,20 +20,15 @@ from typing import Any
 from soleus_tui.core.catalog import Exercise, exercise_table
 from soleus_tui.core.clock import Clock
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
+from soleus_tui.core.session import SCHEMA, ExerciseLog, Session, SetLog, exercises_from_list, exercises_to_list
+from soleus_tui.core.train import tempo
 from soleus_tui.core.train.loads import stepped
-from soleus_tui.core.train.suggestions import Suggestion
-from soleus_tui.core.session import (
-    SCHEMA,
-    ExerciseLog,
-    Session,
-    SetLog,
-    exercises_from_list,
-    exercises_to_list,
-)
+from soleus_tui.core.train.logbook import Logbook, false_start
+from soleus_tui.core.train.plan_queue import PlanQueue
+from soleus_tui.core.train.saved import exercise_from_dict
 
 GET_READY_S = 3.0
 SWITCH_S = 10.0
-REAL_HOLD_S = 5.0  # a shorter hold is a false start, not a set
 
 
 class Phase(StrEnum):
@@ -55,10 +53,8 @@ class Event(StrEnum):
 class Workout:
     clock: Clock
     started: datetime
-    plan: Exercise
+    logbook: Logbook  # the sets done, and the exercise on now with its planned rest
     load_kg: float
-    rest_s: int  # planned rest after each set of this exercise; 0 is off
-    exercises: list[ExerciseLog] = field(default_factory=list)
     notes: str = ""
     phase: Phase = Phase.SET
     reps: int = 0  # in the set in progress
@@ -74,51 +70,64 @@ class Workout:
     rang: bool = False  # the bell for this rest or this hold has rung
     ask_pain: bool = False  # ask for pain after the last planned set of each exercise
     pain_pending: bool = False
-    earlier: list[tuple[Exercise, int]] = field(default_factory=list)  # plan and rest of each earlier exercise
-    today: TodayPlan | None = None  # the programme session being followed
-    position: int = 0  # in today's exercises
-    today_done: bool = False
+    queue: PlanQueue | None = None  # the programme session being followed
 
     @classmethod
     def start(cls, clock: Clock, exercise: Exercise, load_kg: float, rest_s: int, notes: str = "") -> Workout:
         now = clock.monotonic()
-        workout = cls(clock, clock.now(), exercise, load_kg, rest_s, notes=notes, phase_started=now, cue_started=now)
-        workout.exercises.append(ExerciseLog(exercise.id, exercise.name, knee_angle=exercise.knee_angle))
-        return workout
+        logbook = Logbook.start(exercise, rest_s)
+        return cls(clock, clock.now(), logbook, load_kg, notes=notes, phase_started=now, cue_started=now)
 
     @classmethod
     def follow(cls, clock: Clock, today: TodayPlan, load_kg: float, rest_s: int) -> Workout:
         """Today's programme session, from its first planned exercise."""
         workout = cls.start(clock, today.exercises[0].exercise, load_kg, rest_s)
-        workout.today = today
+        workout.queue = PlanQueue(today)
         return workout
 
-    # -- where we are ---------------------------------------------------------------------------
+    # -- where we are: the logbook's and the plan queue's answers, read off the workout by the runner
+
+    @property
+    def plan(self) -> Exercise:
+        return self.logbook.plan
+
+    @property
+    def rest_s(self) -> int:
+        """Planned rest after each set of this exercise; 0 is off."""
+        return self.logbook.rest_s
+
+    @property
+    def exercises(self) -> list[ExerciseLog]:
+        return self.logbook.exercises
 
     @property
     def log(self) -> ExerciseLog:
-        return self.exercises[-1]
+        return self.logbook.log
 
     @property
     def sets_done(self) -> int:
-        """Whole sets of this exercise; a per-side set counts once both legs are done."""
-        sides = [s.side for s in self.log.sets]
-        return sides.count("right") if self.plan.per_side else len(sides)
+        return self.logbook.sets_done
 
     @property
     def set_number(self) -> int:
-        return self.sets_done + 1
+        return self.logbook.set_number
 
     @property
     def side(self) -> str:
-        if not self.plan.per_side:
-            return "both"
-        sides = [s.side for s in self.log.sets]
-        return "left" if sides.count("left") == sides.count("right") else "right"
+        return self.logbook.side
 
     @property
     def exercise_complete(self) -> bool:
-        return self.sets_done >= self.plan.sets and self.side != "right"
+        return self.logbook.exercise_complete
+
+    @property
+    def upcoming(self) -> PlannedExercise | None:
+        """In a programme session, the planned exercise after this one."""
+        return self.queue.upcoming if self.queue else None
+
+    @property
+    def today_done(self) -> bool:
+        return self.queue is not None and self.queue.done
 
     @property
     def in_progress(self) -> bool:
@@ -129,17 +138,6 @@ class Workout:
     def done(self) -> bool:
         """Every planned set of this exercise is logged and no other has begun."""
         return self.exercise_complete and not self.in_progress
-
-    @property
-    def upcoming(self) -> PlannedExercise | None:
-        """In a programme session, the planned exercise after this one."""
-        if self.today is None or self.position + 1 >= len(self.today.exercises):
-            return None
-        return self.today.exercises[self.position + 1]
-
-    @property
-    def has_logged_set(self) -> bool:
-        return bool(self.log.sets) or any(e.sets for e in self.exercises[:-1])
 
     def _elapsed(self, since: float) -> float:
         return max(self.clock.monotonic() - since, 0.0)
@@ -159,18 +157,13 @@ class Workout:
 
     @property
     def rep_length_s(self) -> int:
-        return sum(self.plan.tempo)
+        return tempo.rep_length(self.plan.tempo)
 
     def tempo_cue(self) -> tuple[str, float] | None:
         """Where in the up / pause / down cycle the current rep is, and seconds left in it."""
         if self.phase is not Phase.SET or self.plan.is_hold:
             return None
-        into_rep = self._elapsed(self.cue_started) % self.rep_length_s
-        for stage, length in zip(("up", "pause", "down"), self.plan.tempo):
-            if into_rep < length:
-                return stage, length - into_rep
-            into_rep -= length
-        return "down", 0.0
+        return tempo.stage_at(self.plan.tempo, self._elapsed(self.cue_started))
 
     def allows(self, action: str) -> bool | None:
         """Whether a runner action means something now: True, None (not yet: shown greyed) or
@@ -195,7 +188,7 @@ class Workout:
         if action == "skip_rest":
             return self.phase in (Phase.REST, Phase.SWITCH)
         if action == "undo_set":
-            return (None if self.in_progress else True) if self.has_logged_set else False
+            return (None if self.in_progress else True) if self.logbook.can_take_back else False
         return True
 
     # -- keys -----------------------------------------------------------------------------------
@@ -269,17 +262,15 @@ class Workout:
 
     def undo_set(self) -> SetLog | None:
         """Take back the last logged set (one leg's part of a per-side set), going back to the
-        exercise before when this one has none yet. Its reps go back on the counter."""
+        exercise it was logged in when this one has none yet. Its reps go back on the counter."""
         self.advance()
-        if self.in_progress or not self.has_logged_set:
+        if self.in_progress or not self.logbook.can_take_back:
             return None
-        if not self.log.sets:
-            self.exercises.pop()
-            self.plan, self.rest_s = self.earlier.pop()
-            self.position = max(self.position - 1, 0) if self.today else 0
-        taken = self.log.sets.pop()
+        taken, back = self.logbook.take_back()
+        if self.queue:
+            self.queue.taken_back(back)
         self.load_kg = taken.load_kg
-        self.paced = self.to_failure = self.today_done = False
+        self.paced = self.to_failure = False
         self._enter(Phase.SET)
         if taken.reps:
             self.reps, self.set_started = taken.reps, taken.started
@@ -303,7 +294,7 @@ class Workout:
             self.rest_target_s = max(self.rest_target_s + delta_s, 0.0)
             self.rang = self.rang and self.rest_remaining() <= 0
         else:
-            self.rest_s = max(self.rest_s + delta_s, 0)
+            self.logbook.rest_s = max(self.rest_s + delta_s, 0)
 
     def step_load(self, steps: int, unit: str) -> None:
         self.load_kg = stepped(self.load_kg, self.plan, unit, steps)
@@ -317,33 +308,33 @@ class Workout:
     def next_exercise(self, exercise: Exercise, load_kg: float, rest_s: int) -> list[str]:
         """Move on to `exercise`; what was dropped on the way (a set that was not a real one)."""
         dropped = self.close()
-        if self.today is not None and self.upcoming is not None and self.upcoming.exercise.id == exercise.id:
-            self.position += 1
-        self.earlier.append((self.plan, self.rest_s))
-        self.plan, self.load_kg, self.rest_s = exercise, load_kg, rest_s
+        if self.queue:
+            self.queue.moved_on(exercise)
+        self.logbook.move_on(exercise, rest_s)
+        self.load_kg = load_kg
         self.paced = self.to_failure = False
-        self.exercises.append(ExerciseLog(exercise.id, exercise.name, knee_angle=exercise.knee_angle))
         self._enter(Phase.SET)
         return dropped
 
     def end_today(self) -> list[str]:
         """`n` after the last planned exercise: today's session is done."""
+        assert self.queue is not None
         dropped = self.close()
-        self.today_done = True
+        self.queue.done = True
         return dropped
 
     def close(self) -> list[str]:
-        """Settle the set in progress before moving on: a real set (reps counted, or a hold of at
-        least REAL_HOLD_S) is logged, anything less is dropped, and so is a left leg without its
+        """Settle the set in progress before moving on: a real set (reps counted, or a hold that is
+        not a false start) is logged, anything less is dropped, and so is a left leg without its
         right. Says what was dropped."""
         self.advance()
         dropped: list[str] = []
         if self.phase is Phase.HOLDING:
             held = self.held_s()
-            if held >= REAL_HOLD_S:
+            if (why := false_start(held)) is None:
                 self._log_set(reps=0, hold_s=round(held, 1))
             else:
-                dropped.append(f"a {held:.0f} s hold (a hold counts from {REAL_HOLD_S:g} s)")
+                dropped.append(why)
                 self._enter(Phase.SET)
         elif self.in_progress:
             self.finish_set()
@@ -351,21 +342,19 @@ class Workout:
             self._enter(Phase.SET)
         if self.phase in (Phase.REST, Phase.SWITCH):
             self._begin_next_set(wait_for_go=False)
-        if self.plan.per_side and self.side == "right":
-            self.log.sets.pop()
-            dropped.append(f"the left leg of set {self.set_number}, which had no right leg")
+        if lone_left := self.logbook.drop_lone_left():
+            dropped.append(lone_left)
         self.pain_pending = False
         return dropped
 
     def finish(self) -> Session:
         """End the workout: the set in progress is settled (see `close`), empty exercises are dropped."""
         self.close()
-        done = [e for e in self.exercises if e.sets]
-        today = self.today
+        today = self.queue.today if self.queue else None
         return Session(
             self.started,
             self.clock.now(),
-            done,
+            self.logbook.logged(),
             self.notes,
             programme=today.programme_id if today else None,
             programme_week=today.week if today else None,
@@ -399,7 +388,7 @@ class Workout:
         if self.stage_bell and (passed := self._stages_passed()) > self.stages_rung:
             self.stages_rung = passed
             events.append(Event.STAGE)
-        due = self.paced_base + int(self._elapsed(self.cue_started) // self.rep_length_s)
+        due = self.paced_base + tempo.whole_reps(self.plan.tempo, self._elapsed(self.cue_started))
         while self.reps < (due if self.to_failure else min(due, self.plan.reps)):
             self.reps += 1
             events.append(Event.REP)
@@ -414,11 +403,7 @@ class Workout:
         """Stages of a rep (up, pause, down; those of 0 s skipped) begun since pacing began."""
         if self.phase is not Phase.SET or not self.paced:
             return 0
-        elapsed = self._elapsed(self.cue_started)
-        whole, into = divmod(elapsed, self.rep_length_s)
-        stages = [length for length in self.plan.tempo if length > 0]
-        begun = sum(1 for start in _starts(stages) if start <= into)
-        return int(whole) * len(stages) + begun
+        return tempo.stages_begun(self.plan.tempo, self._elapsed(self.cue_started))
 
     # -- transitions ----------------------------------------------------------------------------
 
@@ -438,7 +423,7 @@ class Workout:
 
     def _log_set(self, reps: int, hold_s: float) -> list[Event]:
         now = self.clock.now()
-        self.log.sets.append(SetLog(reps, hold_s, self.load_kg, self.side, self.set_started or now, now))
+        self.logbook.add(reps, hold_s, self.load_kg, self.set_started or now, now)
         self.reps, self.set_started = 0, None
         if self.ask_pain and self.sets_done == self.plan.sets and self.side != "right":
             self.pain_pending = True
@@ -453,16 +438,15 @@ class Workout:
 
     def _rest_after_set(self) -> int:
         """The planned rest; after the last planned set, the programme's pause between exercises."""
-        if self.rest_s and self.today and self.exercise_complete and self.upcoming:
-            return max(self.rest_s, self.today.between_exercises_s)
+        if self.queue and self.exercise_complete:
+            return self.queue.rest_after_last_set(self.rest_s)
         return self.rest_s
 
     def _begin_next_set(self, wait_for_go: bool, at: float | None = None) -> None:
         """Leave rest or the switch pause, keeping the time it took on the set before it."""
-        if self.phase in (Phase.REST, Phase.SWITCH) and self.log.sets:
+        if self.phase in (Phase.REST, Phase.SWITCH):
             end = self.clock.monotonic() if at is None else at
-            taken = round(max(end - self.phase_started, 0.0), 1)
-            self.log.sets[-1] = dataclasses.replace(self.log.sets[-1], rest_s=taken)
+            self.logbook.rested(round(max(end - self.phase_started, 0.0), 1))
         self._enter(Phase.GET_READY if wait_for_go else Phase.SET, at=at)
 
     # -- current.toml -----------------------------------------------------------------------------
@@ -486,18 +470,18 @@ class Workout:
             "ask_pain": self.ask_pain,
             "pain_pending": self.pain_pending,
             "saved_at": self.clock.now(),
-            "plan": plan_table(self.plan),
-            "earlier": [{"plan": plan_table(plan), "rest_s": rest} for plan, rest in self.earlier],
+            "plan": exercise_table(self.plan),
+            "earlier": [{"plan": exercise_table(plan), "rest_s": rest} for plan, rest in self.logbook.earlier],
         }
         if self.set_started is not None:
             runner["set_started"] = self.set_started
-        if self.today is not None:
-            runner["today"] = today_table(self.today) | {"position": self.position, "done": self.today_done}
+        if self.queue is not None:
+            runner["today"] = self.queue.to_dict()
         return {
             "schema": SCHEMA,
             "started": self.started,
             "notes": self.notes,
-            "exercises": exercises_to_list(self.exercises),
+            "exercises": exercises_to_list(self.logbook.exercises),
             "runner": runner,
         }
 
@@ -507,20 +491,18 @@ class Workout:
         runner = table["runner"]
         gap = max((clock.now() - runner["saved_at"]).total_seconds(), 0.0)
         now = clock.monotonic()
-        exercises = exercises_from_list(table.get("exercises", []))
-        if not exercises:
-            raise ValueError("a workout in progress needs at least one exercise")
+        logbook = Logbook.resumed(
+            exercise_from_dict(runner["plan"]),
+            int(runner["rest_s"]),
+            exercises_from_list(table.get("exercises", [])),
+            [(exercise_from_dict(e["plan"]), int(e["rest_s"])) for e in runner.get("earlier", [])],
+        )
         today = runner.get("today")
-        earlier = [(exercise_from_dict(e["plan"]), int(e["rest_s"])) for e in runner.get("earlier", [])]
-        if len(earlier) != len(exercises) - 1:
-            earlier = []  # saved before exercises were remembered: taking back stops at this one
         return cls(
             clock=clock,
             started=table["started"],
-            plan=exercise_from_dict(runner["plan"]),
+            logbook=logbook,
             load_kg=float(runner["load_kg"]),
-            rest_s=int(runner["rest_s"]),
-            exercises=exercises,
             notes=str(table.get("notes", "")),
             phase=Phase(runner["phase"]),
             reps=int(runner["reps"]),
@@ -536,10 +518,7 @@ class Workout:
             rang=bool(runner["rang"]),
             ask_pain=bool(runner.get("ask_pain", False)),
             pain_pending=bool(runner.get("pain_pending", False)),
-            earlier=earlier,
-            today=today_from_dict(today) if today else None,
-            position=int(today["position"]) if today else 0,
-            today_done=bool(today["done"]) if today else False,
+            queue=PlanQueue.from_dict(today) if today else None,
         )
 
     def interrupt(self) -> None:
@@ -548,52 +527,3 @@ class Workout:
             self._enter(Phase.SET)
         self.paced = self.to_failure = False
 
-
-def _starts(lengths: list[int]) -> list[int]:
-    """When each stage begins within a rep."""
-    starts, at = [], 0
-    for length in lengths:
-        starts.append(at)
-        at += length
-    return starts
-
-
-def plan_table(exercise: Exercise) -> dict[str, Any]:
-    """The exercise as TOML values; optional fields left unset are left out (TOML has no null)."""
-    return {key: value for key, value in exercise_table(exercise).items() if value is not None}
-
-
-def exercise_from_dict(table: dict[str, Any]) -> Exercise:
-    names = {f.name for f in dataclasses.fields(Exercise)}
-    values = {k: v for k, v in table.items() if k in names}
-    values["tempo"] = tuple(values["tempo"])
-    values["cues"] = tuple(values["cues"])
-    return Exercise(**values)
-
-
-def today_table(today: TodayPlan) -> dict[str, Any]:
-    table = {f.name: getattr(today, f.name) for f in dataclasses.fields(TodayPlan) if f.name != "exercises"}
-    planned = []
-    for p in today.exercises:
-        values = {f.name: getattr(p, f.name) for f in dataclasses.fields(PlannedExercise)}
-        values["exercise"] = plan_table(p.exercise)
-        if p.suggestion is not None:
-            values["suggestion"] = dataclasses.asdict(p.suggestion)
-        planned.append({k: v for k, v in values.items() if v is not None})
-    return {k: v for k, v in table.items() if v is not None} | {"exercises": planned}
-
-
-def today_from_dict(table: dict[str, Any]) -> TodayPlan:
-    names = {f.name for f in dataclasses.fields(TodayPlan)} - {"exercises"}
-    planned_names = {f.name for f in dataclasses.fields(PlannedExercise)} - {"exercise", "suggestion"}
-    planned = tuple(
-        PlannedExercise(
-            exercise_from_dict(p["exercise"]),
-            suggestion=Suggestion(**p["suggestion"]) if "suggestion" in p else None,
-            **{k: v for k, v in p.items() if k in planned_names},
-        )
-        for p in table["exercises"]
-    )
-    if not planned:
-        raise ValueError("today's plan has no exercises")
-    return TodayPlan(**{k: v for k, v in table.items() if k in names}, exercises=planned)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
 
 from soleus_tui.core.catalog import Catalog, Exercise
 from soleus_tui.core.clock import ManualClock
@@ -63,6 +64,19 @@ def test_at_bodyweight_fewer_reps(profile: Profile, clock: ManualClock, reps_exe
 def test_with_the_pain_setting_off_nothing_changes(profile: Profile, clock: ManualClock, reps_exercise: Exercise) -> None:
     hint = trainer_after(profile, clock, reps_exercise, pain=6, pain_setting=False).suggestion(reps_exercise)
     assert hint.load_kg == 22.5
+
+
+def test_the_progression_and_the_pain_rules_read_each_file_once(
+    profile: Profile, clock: ManualClock, reps_exercise: Exercise, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    profile.write_session(make_session(clock.now() - timedelta(days=3), [(reps_exercise.id, 12, 0.0, 20.0)] * 3))
+    trainer = trainer_after(profile, clock, reps_exercise, pain=6)
+    reads: list[object] = []
+    original = profile.read_session
+    monkeypatch.setattr(Profile, "read_session", lambda self, path: reads.append(path) or original(path))
+    hint = trainer.suggestion(reps_exercise)
+    assert hint.reason == "pain 6/10 during last time is above 5: one step lighter"  # both rules read the files
+    assert len(reads) == len(set(reads)) == 2
 
 
 def test_the_check_in_day_is_the_local_date() -> None:

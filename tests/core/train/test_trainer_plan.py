@@ -41,7 +41,7 @@ def test_a_programme_session_runs_its_plan_in_order_then_is_done(
     assert workout.phase is Phase.REST and workout.rest_target_s == 300  # the pause between exercises
     assert trainer.upcoming() == today.exercises[1].exercise
     assert trainer.next(load_kg=0.0) == []
-    assert workout.plan == today.exercises[1].exercise and workout.position == 1
+    assert workout.plan == today.exercises[1].exercise and workout.queue is not None and workout.queue.position == 1
     assert trainer.upcoming() is None
     workout.count()
     clock.advance(3 + 6)
@@ -65,9 +65,9 @@ def test_the_plan_survives_a_kill_and_resumes_where_it_was(
     table = again.saved_workout()
     assert table is not None
     workout = again.resume(table)
-    assert workout.today == today and workout.position == 1
+    assert workout.queue is not None and workout.queue.today == today and workout.queue.position == 1
     assert again.upcoming() is None
-    assert workout.undo_set() is not None and workout.position == 0  # back to the first planned one
+    assert workout.undo_set() is not None and workout.queue.position == 0  # back to the first planned one
     assert again.upcoming() == today.exercises[1].exercise
 
 

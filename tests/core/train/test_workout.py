@@ -9,14 +9,7 @@ import pytest
 from soleus_tui.core.catalog import Exercise
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.train.workout import GET_READY_S, SWITCH_S, Event, Phase, Workout
-
-
-def roundtrip(workout: Workout, clock: ManualClock) -> Workout:
-    """Saved and restored at the same instant, the workout is the same."""
-    table = workout.to_dict()
-    again = Workout.from_dict(table, clock)
-    assert again.to_dict() == table
-    return again
+from tests.support.workouts import roundtrip
 
 
 def do_reps(workout: Workout, clock: ManualClock, count: int) -> None:
@@ -163,7 +156,7 @@ def test_rest_adjust_skip_and_off(clock: ManualClock, reps_exercise: Exercise) -
     clock.advance(7)
     assert w.skip_rest() and w.phase is Phase.SET and w.log.sets[0].rest_s == 7
     assert not w.skip_rest()
-    w.rest_s = 0  # rest off: straight on to the next set
+    w.logbook.rest_s = 0  # rest off: straight on to the next set
     do_reps(w, clock, 1)
     w.finish_set()
     assert w.phase is Phase.SET and w.set_number == 3

@@ -4,7 +4,6 @@ the first key, the morning check-in."""
 
 from __future__ import annotations
 
-import gc
 from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -26,9 +25,6 @@ WARM_UP_AFTER_S = 0.5
 
 
 def after_first_frame(app: SoleusApp, minimum: Size) -> None:
-    # What start-up built (modules, styles, widgets) lives as long as the app: kept out of the
-    # garbage collector's full passes, which otherwise stall a key's first screen for tens of ms.
-    gc.freeze()
     if app.services.read_only:
         app.notify(
             "Another soleus-tui is training on this profile: you can look around, but not start a workout.",

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 import sys
@@ -22,14 +21,6 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     monkeypatch.delenv("SOLEUS_TUI_DATA_DIR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-
-
-@pytest.fixture(autouse=True)
-def _collectable_after_each_test() -> Iterator[None]:
-    """Each app freezes what it built at start (startup.py); in one test process of hundreds of
-    apps, what the last one left behind must become collectable again."""
-    yield
-    gc.unfreeze()
 
 
 @pytest.fixture

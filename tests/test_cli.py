@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -105,3 +106,15 @@ def test_export_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
         shell=True, capture_output=True, text=True, cwd=ROOT, timeout=60,
     )
     assert result.stdout.startswith("date,") and result.stderr == ""
+
+
+def test_what_start_up_built_is_kept_out_of_full_collections(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from soleus_tui.app import SoleusApp
+
+    frozen: list[int] = []
+    monkeypatch.setattr(SoleusApp, "run", lambda app: frozen.append(gc.get_freeze_count()))
+    try:
+        assert main(["--data-dir", str(data_dir)]) == 0
+    finally:
+        gc.unfreeze()
+    assert frozen and frozen[0] > 0

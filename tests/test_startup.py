@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pytest
@@ -28,13 +27,6 @@ async def test_the_warm_up_stops_once_a_key_has_opened_an_area(data_dir: Path) -
         await pilot.press("escape", "question_mark")
         await wait_until(pilot, lambda: len(app.screen_stack) > 1, "the help over home")
         assert warm_up(app) == []
-
-
-async def test_what_start_up_built_is_kept_out_of_full_collections(data_dir: Path) -> None:
-    assert gc.get_freeze_count() == 0
-    app = SoleusApp(data_dir=data_dir, clock=ManualClock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: gc.get_freeze_count() > 0, "the start-up objects frozen")
 
 
 async def test_an_areas_first_switch_parses_the_styles_once(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from soleus_tui.core.session import NewerSessionError, Session
 from soleus_tui.core.store import UNREADABLE, Profile
@@ -60,10 +61,18 @@ class HistoryReader:
         ]
 
 
-def in_true_order(found: Iterable[tuple[Path, Session]]) -> Iterator[tuple[Path, Session]]:
+class Began(Protocol):
+    @property
+    def started(self) -> datetime: ...
+
+
+B = TypeVar("B", bound=Began)
+
+
+def in_true_order(found: Iterable[tuple[Path, B]]) -> Iterator[tuple[Path, B]]:
     """Sessions in file-name order, put newest first by the UTC instant they began: only names
     within WIDEST_OFFSET_GAP of each other are held back to be sorted, so this streams."""
-    held: list[tuple[Path, Session]] = []
+    held: list[tuple[Path, B]] = []
     for path, session in found:
         wall = _name_time(path)
         while held and wall is not None and (_name_time(held[0][0]) or wall) - wall > WIDEST_OFFSET_GAP:
@@ -73,7 +82,7 @@ def in_true_order(found: Iterable[tuple[Path, Session]]) -> Iterator[tuple[Path,
         yield _newest(held)
 
 
-def _newest(held: list[tuple[Path, Session]]) -> tuple[Path, Session]:
+def _newest(held: list[tuple[Path, B]]) -> tuple[Path, B]:
     index = max(range(len(held)), key=lambda i: (held[i][1].started.astimezone(timezone.utc), -i))
     return held.pop(index)
 

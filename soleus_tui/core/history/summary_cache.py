@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from soleus_tui.core.history.reader import HistoryReader
+from soleus_tui.core.history.reader import HistoryReader, in_true_order
 from soleus_tui.core.session import SCHEMA, ExerciseLog, Session, SetLog, session_from_dict
 from soleus_tui.core.history.stats import SessionSummary, summarize
 from soleus_tui.core.store import SESSION_NAME, Profile, atomic_write_text
@@ -32,6 +32,7 @@ CACHE_NAME = "summary-cache.jsonl"
 FORMAT = 1
 MAX_COUNT = 10_000_000
 MAX_AMOUNT = 1e12
+HEAD_SLACK = 8  # a few lines more than rows shown: putting sessions in true order looks ahead
 
 Stamp = tuple[int, int]  # st_mtime_ns, st_size
 Cached = tuple[Stamp, SessionSummary, Session]  # by file name
@@ -42,6 +43,10 @@ class SessionDigest:
     path: Path
     summary: SessionSummary
     highlights: Session  # only the sets that can be a personal best, and no note
+
+    @property
+    def started(self) -> datetime:
+        return self.summary.started
 
 
 def cache_file(profile: Profile) -> Path:
@@ -82,9 +87,27 @@ def _first_max(numbered: list[tuple[int, SetLog]], key: Callable[[SetLog], Suppo
     return max(numbered, key=lambda pair: key(pair[1]))[0]  # max keeps the first of equals
 
 
-def newest(reader: HistoryReader, count: int) -> list[SessionDigest]:
-    """The newest `count` sessions read straight from their files: cheap, for the first rows."""
-    return [digest(path, session) for path, session in islice(reader.sessions(), count)]
+def newest(reader: HistoryReader, count: int, cache: Path | None = None) -> list[SessionDigest]:
+    """The newest `count` sessions, for the first rows: from the cache's first lines (it lists the
+    newest first) where their files are unchanged, else from the files themselves."""
+    known = read_cache(cache, lines=count + HEAD_SLACK) if cache is not None else {}
+
+    def found() -> Iterator[tuple[Path, SessionDigest]]:
+        for path in reader.profile.iter_session_paths():
+            cached = known.get(path.name)
+            if cached is not None and _unchanged(path, cached[0]):
+                yield path, SessionDigest(path, cached[1], cached[2])
+            elif (session := reader.read(path)) is not None:
+                yield path, digest(path, session)
+
+    return [found_digest for _, found_digest in islice(in_true_order(found()), count)]
+
+
+def _unchanged(path: Path, stamp: Stamp) -> bool:
+    try:
+        return _stamp(path) == stamp
+    except OSError:
+        return False
 
 
 def scan(reader: HistoryReader, cache: Path, stopped: Callable[[], bool] = lambda: False) -> list[SessionDigest]:
@@ -142,14 +165,15 @@ def write_cache(cache: Path, entries: dict[str, Cached]) -> None:
     atomic_write_text(cache, "\n".join(lines) + "\n")
 
 
-def read_cache(cache: Path) -> dict[str, Cached]:
-    """What the cache holds, or nothing when it is missing, unreadable or of another format. Its
-    entries pass the same checks as the session files they stand for."""
+def read_cache(cache: Path, lines: int | None = None) -> dict[str, Cached]:
+    """What the cache holds, or only its first `lines` sessions; nothing when it is missing,
+    unreadable or of another format. Its entries pass the same checks as the session files they
+    stand for."""
     try:
-        header, *sessions = cache.read_text(encoding="utf-8").splitlines()
-        if _json(header).get("format") != FORMAT:
-            return {}
-        return dict(_line(_json(line)) for line in sessions)
+        with cache.open(encoding="utf-8") as file:
+            if _json(file.readline()).get("format") != FORMAT:
+                return {}
+            return dict(_line(_json(line)) for line in islice(file, lines))
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return {}
 

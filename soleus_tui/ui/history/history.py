@@ -152,7 +152,7 @@ class HistoryScreen(Screen[None]):
         worker, profile = get_current_worker(), self.app.profile
         reader = HistoryReader(profile)
         try:
-            rows = self.FirstRows(newest(reader, first_rows), today)
+            rows = self.FirstRows(newest(reader, first_rows, cache_file(profile)), today)
             if rows.digests:
                 self.post_message(rows)
                 rows.drawn.wait(timeout=FIRST_ROWS_WAIT_S)  # the scan would slow their drawing

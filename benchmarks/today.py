@@ -11,13 +11,18 @@ from datetime import date
 from pathlib import Path
 
 from soleus_tui.core.catalog import builtin_catalog
+from soleus_tui.core.programmes.commands import pain_turned_on
 from soleus_tui.core.programmes.running import start_running
 from soleus_tui.core.programmes.state import load_state
 from soleus_tui.core.store import Profile
 
 
 def start_hsr(data_dir: Path) -> None:
-    start_running(Profile.open(data_dir, "default"), "hsr-12", date.today())
+    """As `soleus-tui programme start hsr-12` does: the programme runs, and the pain setting is on."""
+    profile, programme = Profile.open(data_dir, "default"), builtin_catalog().programme("hsr-12")
+    assert programme is not None
+    start_running(profile, programme.id, date.today())
+    pain_turned_on(profile, programme)
 
 
 def today_command_s(data_dir: Path, runs: int = 7) -> float:
@@ -37,7 +42,7 @@ def home_plan_s(data_dir: Path, runs: int = 7) -> float:
     times = []
     for _ in range(runs):
         begin = time.perf_counter()
-        load_state(profile, catalog, "kg", date.today())
+        load_state(profile, catalog, "kg", date.today(), pain=True)
         times.append(time.perf_counter() - begin)
     return statistics.median(times)
 

@@ -78,8 +78,8 @@ def programmes(profile: Profile, args: argparse.Namespace) -> int:
 
     catalog = exercises(args)
     if args.command == "today":
-        units = load_settings(profile.settings_path)[0].units
-        return commands.today(profile, catalog, units, date.today(), sys.stdout, sys.stderr)
+        settings = load_settings(profile.settings_path)[0]
+        return commands.today(profile, catalog, settings.units, date.today(), sys.stdout, sys.stderr, settings.pain)
     if args.action == "list":
         return commands.list_programmes(catalog, sys.stdout)
     if args.action == "start":

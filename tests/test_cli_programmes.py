@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from soleus_tui.cli import main
 from soleus_tui.core.programmes.running import read_running
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
-from soleus_tui.core.settings import load_settings
+from soleus_tui.core.settings import load_settings, save_settings
 from soleus_tui.core.store import Profile
 
 ROOT = Path(__file__).parents[1]
@@ -76,15 +77,40 @@ def test_starting_again_replaces_the_running_one(capsys: pytest.CaptureFixture[s
     assert "Straight-knee heel drop (gastrocnemius): 3 x 15 per side · bodyweight" in out
 
 
-def test_today_never_imports_textual(tmp_path: Path) -> None:
+def today_without_textual(data_dir: Path) -> str:
+    """`soleus-tui today` in a process of its own, which must not have imported Textual or Rich."""
     probe = (
         "import sys; from soleus_tui.cli import main; code = main(['--data-dir', sys.argv[1], 'today']);"
         "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')], 'textual imported';"
         "sys.exit(code)"
     )
-    result = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run([sys.executable, "-c", probe, str(data_dir)], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("No programme is running.")
+    return result.stdout
+
+
+def test_today_never_imports_textual(tmp_path: Path) -> None:
+    assert today_without_textual(tmp_path).startswith("No programme is running.")
+
+
+def test_today_follows_the_pain_setting_as_the_runner_does(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    cli(capsys, data_dir, "programme", "start", "hsr-12")  # turns the pain setting on
+    profile = Profile.open(data_dir, "default")
+    started = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=1)
+    sets = [SetLog(15, 0.0, 40.0, "both", started, started) for _ in range(3)]
+    done = ExerciseLog("seated-calf-raise-machine", "m", sets, 90, pain=6)
+    profile.write_session(Session(started, started, [done], programme="hsr-12", programme_week=1))
+    lines = today_without_textual(data_dir).splitlines()
+    assert lines[2:] == [
+        "  Seated calf raise machine: 3 x 15 (15RM) · 35 kg",  # not 45 kg: one step lighter, not heavier
+        "    pain 6/10 during last time is above 5: one step lighter",
+    ]
+    save_settings(profile.settings_path, replace(load_settings(profile.settings_path)[0], pain=False))
+    _, out, _ = cli(capsys, data_dir, "today")
+    assert out.splitlines()[2:] == [
+        "  Seated calf raise machine: 3 x 15 (15RM) · 45 kg",
+        "    every set hit 15 last time: one step heavier",
+    ]
 
 
 def test_programme_without_an_action_exits_2(tmp_path: Path) -> None:

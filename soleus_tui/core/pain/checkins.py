@@ -145,6 +145,13 @@ def load_checkins(path: Path) -> tuple[CheckIns, list[str]]:
         return CheckIns(), [f"checkins.toml could not be read ({error}); it is in quarantine/{moved.name}"]
 
 
+def this_morning(profile: Profile, today: date) -> tuple[tuple[int | None, int | None], list[str]]:
+    """This morning's check-in and the one before it, for the pain rules, and what was wrong with
+    the file."""
+    checkins, problems = load_checkins(checkins_path(profile))
+    return checkins.morning_pair(today), problems
+
+
 def save_checkins(path: Path, checkins: CheckIns) -> None:
     write_toml(path, checkins_to_dict(checkins))
 

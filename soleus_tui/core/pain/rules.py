@@ -7,7 +7,8 @@ At 8 or more the app shows the safety line as well.
 
 `adjust_for_pain` takes any suggestion-like dataclass with `load_kg`, `reps` and `reason` fields
 and gives back a copy with the rule applied and its reason in front, so it can sit on top of
-whichever rule made the suggestion.
+whichever rule made the suggestion. `pain_adjusted` is what the runner and today's plan both ask:
+the rules on the progression's suggestion, at a real load.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import Field, dataclass, replace
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from soleus_tui.core.session import Session
+from soleus_tui.core.train.suggestions import LoadStep, Suggestion
 
 ACCEPTABLE_MAX = 5  # pain during above this is over the limit
 SAME_FROM = 3  # 3 to 5: repeat last time's dose
@@ -125,15 +127,19 @@ def last_pain_check(
 
 
 def pain_adjusted(
-    suggestion: S,
+    suggestion: Suggestion,
     sessions_newest_first: Iterable[Session],
     exercise_id: str,
     target_reps: int,
     morning: MorningPair,
-    load_step_kg: float,
-) -> S:
-    """The suggestion with the pain rules applied to what the history and the check-ins say."""
+    step: LoadStep,
+) -> Suggestion:
+    """The suggestion with the pain rules applied to what the history and the check-ins say, at a
+    load of the exercise's step; unchanged for a first time, with nothing to be lighter than."""
+    if suggestion.first_time:
+        return suggestion
     check, last_load, last_reps = last_pain_check(sessions_newest_first, exercise_id, target_reps, morning)
     if last_reps == 0 and last_load == 0:
-        return suggestion  # nothing done yet: nothing to be lighter than
-    return adjust_for_pain(suggestion, check, last_load, last_reps, load_step_kg)
+        return suggestion
+    adjusted = adjust_for_pain(suggestion, check, last_load, last_reps, step.kg)
+    return replace(adjusted, load_kg=step.snap(adjusted.load_kg)) if adjusted is not suggestion else suggestion

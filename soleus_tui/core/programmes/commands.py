@@ -55,8 +55,9 @@ def stop(profile: Profile, out: TextIO) -> int:
     return 0
 
 
-def today(profile: Profile, catalog: Catalog, unit: str, day: date, out: TextIO, err: TextIO) -> int:
-    state = load_state(profile, catalog, unit, day)
+def today(profile: Profile, catalog: Catalog, unit: str, day: date, out: TextIO, err: TextIO, pain: bool = False) -> int:
+    """`pain`: the pain setting, so the loads are those the runner will suggest."""
+    state = load_state(profile, catalog, unit, day, pain)
     for warning in state.warnings:
         print(f"soleus-tui: {warning}", file=err)
     if state.plan is None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from soleus_tui.core.catalog import Catalog
 from soleus_tui.core.history.knee import KneeVolume, knee_volume
 from soleus_tui.core.history.reader import HistoryReader
+from soleus_tui.core.pain.checkins import this_morning
 from soleus_tui.core.programmes.model import Programme
 from soleus_tui.core.programmes.plan import TodayPlan
 from soleus_tui.core.programmes.running import RunningProgramme, read_running
@@ -68,7 +69,8 @@ def _names_any(path: Path, exercise_ids: Iterable[str]) -> bool:
     return any(f'"{exercise_id}"'.encode() in raw for exercise_id in exercise_ids)
 
 
-def load_state(profile: Profile, catalog: Catalog, unit: str, today: date) -> ProgrammeState:
+def load_state(profile: Profile, catalog: Catalog, unit: str, today: date, pain: bool = False) -> ProgrammeState:
+    """`pain`: the pain setting; on, the plan's suggestions follow the pain rules, as the runner's do."""
     running, warnings = read_running(profile)
     if running is None:
         return ProgrammeState(warnings=tuple(warnings))
@@ -79,6 +81,10 @@ def load_state(profile: Profile, catalog: Catalog, unit: str, today: date) -> Pr
     ids = {entry.id for block in programme.blocks for entry in block.exercises}
     sessions, read_warnings = recent_sessions(profile, running.started, ids)
     now = progress(programme, running.started, sessions, today)
-    plan = today_plan(programme, now, catalog, sessions, unit)
+    morning = None
+    if pain:
+        morning, problems = this_morning(profile, today)
+        warnings += problems
+    plan = today_plan(programme, now, catalog, sessions, unit, morning)
     in_run = [s for s in sessions if s.programme == programme.id and s.started.date() >= running.started]
     return ProgrammeState(running, programme, now, plan, tuple(warnings + read_warnings), knee_volume(in_run, catalog))

@@ -6,12 +6,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from soleus_tui.core.catalog import Catalog, Exercise
+from soleus_tui.core.pain.rules import MorningPair, pain_adjusted
 from soleus_tui.core.programmes.model import BlockExercise, Programme
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.programmes.schedule import Progress
 from soleus_tui.core.session import Session
 from soleus_tui.core.train.loads import load_step
-from soleus_tui.core.train.suggestions import Target, performances, suggest
+from soleus_tui.core.train.suggestions import Suggestion, Target, performances, suggest
 
 
 def prescribed(exercise: Exercise, entry: BlockExercise) -> Exercise:
@@ -55,25 +56,40 @@ def target_of(catalog: Catalog, exercise: Exercise) -> Callable[[Session], Targe
 
 
 def with_suggestions(
-    planned: Sequence[PlannedExercise], catalog: Catalog, sessions_newest_first: Sequence[Session], unit: str
+    planned: Sequence[PlannedExercise],
+    catalog: Catalog,
+    sessions_newest_first: Sequence[Session],
+    unit: str,
+    morning: MorningPair | None = None,
 ) -> tuple[PlannedExercise, ...]:
-    return tuple(
-        replace(
-            item,
-            suggestion=suggest(
-                performances(sessions_newest_first, item.exercise.id, target_of(catalog, item.exercise)),
-                target(item.exercise), item.exercise.load, load_step(item.exercise, unit), item.rm,
-            ),
-        )
-        for item in planned
-    )
+    """Each exercise with what to try today: the runner's suggestion, under the pain rules when
+    `morning` (this morning's check-ins) is given, that is with the pain setting on."""
+    return tuple(replace(item, suggestion=_suggestion(item, catalog, sessions_newest_first, unit, morning)) for item in planned)
+
+
+def _suggestion(
+    item: PlannedExercise, catalog: Catalog, sessions_newest_first: Sequence[Session], unit: str, morning: MorningPair | None
+) -> Suggestion:
+    exercise, step = item.exercise, load_step(item.exercise, unit)
+    history = performances(sessions_newest_first, exercise.id, target_of(catalog, exercise))
+    hint = suggest(history, target(exercise), exercise.load, step, item.rm)
+    if morning is None:
+        return hint
+    return pain_adjusted(hint, sessions_newest_first, exercise.id, target(exercise).reps, morning, step)
 
 
 def today_plan(
-    programme: Programme, progress: Progress, catalog: Catalog, sessions_newest_first: Iterable[Session], unit: str
+    programme: Programme,
+    progress: Progress,
+    catalog: Catalog,
+    sessions_newest_first: Iterable[Session],
+    unit: str,
+    morning: MorningPair | None = None,
 ) -> TodayPlan:
+    """`morning`: this morning's check-ins with the pain setting on, None with it off."""
     week = min(progress.week, programme.weeks)
-    planned = with_suggestions(planned_exercises(programme, week, catalog), catalog, list(sessions_newest_first), unit)
+    exercises = planned_exercises(programme, week, catalog)
+    planned = with_suggestions(exercises, catalog, list(sessions_newest_first), unit, morning)
     return TodayPlan(
         programme_id=programme.id,
         programme_name=programme.name,

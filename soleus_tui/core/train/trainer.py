@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import count, islice
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.session import Session, SetLog
 from soleus_tui.core.settings import Settings
-from soleus_tui.core.pain.checkins import checkins_path, load_checkins
+from soleus_tui.core.pain.checkins import this_morning
 from soleus_tui.core.pain.rules import pain_adjusted
 from soleus_tui.core.programmes.today import target, target_of
 from soleus_tui.core.train.loads import load_step
@@ -278,14 +278,12 @@ class Trainer:
     ) -> Suggestion:
         """The pain-monitoring rules on top of the progression (DESIGN section 10): with the pain
         setting on, the newest session with this exercise in `newest` (sessions newest first) and
-        this morning's check-in are read."""
-        if suggestion.first_time or not self.settings.pain:
+        this morning's check-in are read. Today's plan applies the same rules."""
+        if not self.settings.pain:
             return suggestion
-        checkins, problems = load_checkins(checkins_path(self.profile))
-        morning = checkins.morning_pair(self.clock.now().date())
-        adjusted = pain_adjusted(suggestion, newest, exercise.id, target(exercise).reps, morning, step.kg)
+        morning, problems = this_morning(self.profile, self.clock.now().date())
         self.warnings += problems
-        return replace(adjusted, load_kg=step.snap(adjusted.load_kg)) if adjusted is not suggestion else suggestion
+        return pain_adjusted(suggestion, newest, exercise.id, target(exercise).reps, morning, step)
 
     def starting_load(self, exercise: Exercise, last: list[SetLog] | None = None) -> float:
         return self.suggestion(exercise, last).load_kg

@@ -10,6 +10,8 @@ import pytest
 
 from soleus_tui.core.catalog import builtin_catalog
 from soleus_tui.core.clock import ManualClock
+from soleus_tui.core.pain.checkins import CheckIns, checkins_path, save_checkins
+from soleus_tui.core.pain.rules import SAFETY_NOTE
 from soleus_tui.core.programmes.commands import today
 from soleus_tui.core.programmes.running import programme_path, read_running, start_running, stop_running
 from soleus_tui.core.programmes.state import load_state, recent_sessions
@@ -28,10 +30,10 @@ TZ = timezone(timedelta(hours=1))
 MACHINE = "seated-calf-raise-machine"
 
 
-def hsr_session(day: date, week: int, reps: list[int], load: float) -> Session:
+def hsr_session(day: date, week: int, reps: list[int], load: float, pain: int | None = None) -> Session:
     start = datetime(day.year, day.month, day.day, 7, tzinfo=TZ)
     sets = [SetLog(r, 0.0, load, "both", start, start + timedelta(minutes=1)) for r in reps]
-    return Session(start, start + timedelta(minutes=30), [ExerciseLog(MACHINE, "Machine", sets, knee_angle=90)],
+    return Session(start, start + timedelta(minutes=30), [ExerciseLog(MACHINE, "Machine", sets, knee_angle=90, pain=pain)],
                    programme="hsr-12", programme_week=week)
 
 
@@ -116,6 +118,42 @@ def test_home_today_and_the_runner_suggest_the_same_machine_load(
     out, err = io.StringIO(), io.StringIO()
     assert today(profile, CATALOG, unit, day, out, err) == 0
     assert f"· {format_load(expected_kg, unit, 'machine')}\n" in out.getvalue(), out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("pain", "mornings", "setting", "expected_kg", "reason"),
+    [
+        (6, (), True, 35.0, "pain 6/10 during last time is above 5: one step lighter"),
+        (2, (1, 3), True, 35.0, "morning pain rose from 1 to 3/10: one step lighter"),
+        (4, (), True, 40.0, "pain 4/10 during last time (3 to 5): the same again"),
+        (1, (), True, 45.0, "pain 1/10 and every rep done: every set hit 15 last time: one step heavier"),
+        (8, (), True, 35.0, f"pain 8/10 during last time is above 5: one step lighter · {SAFETY_NOTE}"),
+        (6, (), False, 45.0, "every set hit 15 last time: one step heavier"),
+    ],
+)
+def test_home_today_and_the_runner_apply_the_pain_rules_alike(
+    profile: Profile, clock: ManualClock, pain: int, mornings: tuple[int, ...], setting: bool, expected_kg: float, reason: str
+) -> None:
+    # 3 x 15 at 40 kg yesterday with this pain during: the progression alone says 45 kg (one
+    # machine step up); the pain rules say 35 kg (one step down), 40 kg (the same) or 45 kg.
+    day = clock.now().date()
+    profile.write_session(hsr_session(day - timedelta(days=1), 1, [15, 15, 15], 40.0, pain))
+    checkins = CheckIns()
+    for back, morning in enumerate(reversed(mornings)):
+        checkins = checkins.answered(day - timedelta(days=back), morning)
+    save_checkins(checkins_path(profile), checkins)
+    start_running(profile, "hsr-12", day - timedelta(days=3))
+    state = load_state(profile, CATALOG, "kg", day, pain=setting)  # what home shows
+    assert state.plan is not None and state.warnings == ()
+    (planned,) = state.plan.exercises
+    assert planned.suggestion is not None
+    assert (planned.suggestion.load_kg, planned.suggestion.reps, planned.suggestion.reason) == (expected_kg, 15, reason)
+    trainer = Trainer(profile, CATALOG, replace(Settings(), pain=setting), clock)
+    assert trainer.suggestion(planned.exercise, rm=planned.rm) == planned.suggestion  # what the runner suggests
+    assert trainer.start_plan(state.plan).load_kg == expected_kg  # and starts the session at
+    out, err = io.StringIO(), io.StringIO()
+    assert today(profile, CATALOG, "kg", day, out, err, pain=setting) == 0
+    assert f"  Seated calf raise machine: 3 x 15 (15RM) · {expected_kg:g} kg\n    {reason}\n" in out.getvalue(), out.getvalue()
 
 
 def test_the_first_hsr_day_says_how_to_find_the_15rm(profile: Profile) -> None:

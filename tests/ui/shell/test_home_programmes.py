@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from soleus_tui.core.programmes import state
 from soleus_tui.core.programmes.plan import TodayPlan
 from soleus_tui.core.programmes.running import programme_path, read_running, start_running
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
-from soleus_tui.core.settings import load_settings
+from soleus_tui.core.settings import Settings, load_settings, save_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.home import HomeScreen
 from soleus_tui.ui.shell.programmes import ProgrammesScreen
@@ -164,6 +165,26 @@ async def test_t_hands_todays_plan_to_the_trainer_and_opens_train(data_dir: Path
         assert (planned.exercise.id, planned.exercise.sets, planned.exercise.reps, planned.rm) == ("seated-calf-raise-machine", 3, 15, True)
         assert planned.exercise.tempo == (3, 0, 3) and planned.suggestion is not None and planned.suggestion.first_time
         assert app.current_mode == "train"
+
+
+async def test_home_and_the_runner_lower_the_load_alike_after_pain(data_dir: Path, clock: ManualClock) -> None:
+    profile = Profile.open(data_dir, "default")
+    start_running(profile, "hsr-12", clock.now().date() - timedelta(days=2))
+    save_settings(profile.settings_path, Settings(pain=True))
+    done = hsr_session(clock, week=1)
+    done.exercises[0] = replace(done.exercises[0], pain=6)
+    profile.write_session(replace(done, started=done.started - timedelta(days=1), ended=done.ended - timedelta(days=1)))
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: "week 1 of 12" in shown(app, "#home-plan"), "today's plan")
+        plan = shown(app, "#home-plan").splitlines()
+        assert plan[2] == "Seated calf raise machine · 3 x 15 (15RM) · 35 kg"  # not 45 kg: pain 6 last time
+        assert plan[3].strip() == "pain 6/10 during last time is above 5: one step lighter"
+        await pilot.press("t")
+        await wait_until(pilot, lambda: app.trainer.workout is not None, "today's session")
+        assert app.trainer.workout is not None and app.trainer.workout.load_kg == 35.0
+        await wait_until(pilot, lambda: "one step lighter" in shown(app, "#runner-history"), "the runner's suggestion")
+        assert "15 reps at 35 kg: pain 6/10 during last time is above 5: one step lighter" in shown(app, "#runner-history")
 
 
 async def test_t_runs_todays_hsr_session_and_history_counts_it(data_dir: Path, clock: ManualClock) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from soleus_tui.app import SoleusApp
 from soleus_tui.cli import main
 from soleus_tui.core.store import Profile
 from tests.support.histories import HAND_MADE_TODAY, write_realistic_history
@@ -66,6 +68,24 @@ def test_a_bad_file_is_one_line_exit_1_and_nothing_written(tmp_path: Path) -> No
     assert result.stderr == ("soleus-tui: cannot import strong.csv: row 4: Date '16.09.2025' is not a date and time; "
                              "nothing was written\n")
     assert session_files(tmp_path / "data") == []
+
+
+async def test_an_import_while_the_app_trains_on_the_profile_is_refused_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "strong.csv").write_text(STRONG)
+    data = tmp_path / "data"
+    app = SoleusApp(data_dir=data)
+    async with app.run_test(size=(80, 24)):
+        assert app.trainer.can_train  # this instance holds the profile lock
+        refused = await asyncio.to_thread(run, "--data-dir", str(data), "import", str(tmp_path / "strong.csv"))
+        assert (refused.returncode, refused.stdout) == (1, "")
+        assert refused.stderr == ("soleus-tui: cannot import strong.csv: another soleus-tui is training on this profile; "
+                                  "nothing was written\n")
+        assert session_files(data) == []
+        dry = await asyncio.to_thread(run, "--data-dir", str(data), "import", str(tmp_path / "strong.csv"), "--dry-run")
+        assert dry.returncode == 0 and dry.stdout.splitlines()[-1].startswith("Dry run: would add 1 session file")
+    after = run("--data-dir", str(data), "import", str(tmp_path / "strong.csv"))  # the app has quit
+    assert after.returncode == 0 and after.stdout.splitlines()[-1] == "Added 1 session file (0 already here)"
+    assert len(session_files(data)) == 1
 
 
 @pytest.mark.parametrize("args", [["import"], ["import", "a.csv", "--wet"]])

@@ -1,5 +1,7 @@
 """`soleus-tui import FILE [--dry-run]`: read the whole file, then write one session file per
-new workout, or nothing at all; a report of what was imported and what was left out."""
+new workout, or nothing at all; a report of what was imported and what was left out. It writes
+holding the profile lock the training app holds, so while another soleus-tui trains on the
+profile an import is refused; a dry run, which writes nothing, is not."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from soleus_tui.core.imports.csv_table import read_table
 from soleus_tui.core.imports.existing import STAMP, ExistingSessions
 from soleus_tui.core.imports.rows import BadFile, Localize, local_offset
 from soleus_tui.core.imports.sessions import Tally, build_sessions
+from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.session import Session
 from soleus_tui.core.settings import settings_from_dict
 from soleus_tui.core.store import UNREADABLE, Profile, read_toml
@@ -61,20 +64,37 @@ def import_file(profile: Profile, path: Path, catalog: Catalog, *, dry_run: bool
         read = read_export(content, catalog, units_setting(profile), localize)
     except BadFile as error:
         return Outcome(1, [f"cannot import {shown}: {printable(str(error))}; nothing was written"])
+    report = [f"{read.source}: {_count(len(read.sessions), 'workout')}", *tally_lines(read.tallies)]
+    if dry_run:
+        new = new_sessions(profile, read.sessions)
+        already = len(read.sessions) - len(new)
+        return Outcome(0, [*report, f"Dry run: would add {_count(len(new), 'session file')} ({already} already here); nothing was written"])
+    lock = ProfileLock(profile.lock_path)
+    try:
+        held = lock.acquire()
+    except OSError as error:
+        return Outcome(1, [f"cannot lock {printable(str(profile.lock_path))}: {error.strerror or error}; nothing was written"])
+    if not held:
+        return Outcome(1, [f"cannot import {shown}: another soleus-tui is training on this profile; nothing was written"])
+    try:  # held from the look at what is here to the last file written: no workout is saved in between
+        new = new_sessions(profile, read.sessions)
+        failure = write_all(profile, new)
+    finally:
+        lock.release()
+    if failure:
+        return Outcome(1, [f"cannot write {failure}; nothing was imported"])
+    return Outcome(0, [*report, f"Added {_count(len(new), 'session file')} ({len(read.sessions) - len(new)} already here)"])
+
+
+def new_sessions(profile: Profile, sessions: list[Session]) -> list[Session]:
+    """The sessions the profile does not hold yet, each once."""
     existing = ExistingSessions(profile)
     new = []
-    for session in read.sessions:
+    for session in sessions:
         if not existing.holds(session):
             existing.add(session)
             new.append(session)
-    report = [f"{read.source}: {_count(len(read.sessions), 'workout')}", *tally_lines(read.tallies)]
-    already = len(read.sessions) - len(new)
-    if dry_run:
-        return Outcome(0, [*report, f"Dry run: would add {_count(len(new), 'session file')} ({already} already here); nothing was written"])
-    failure = write_all(profile, new)
-    if failure:
-        return Outcome(1, [f"cannot write {failure}; nothing was imported"])
-    return Outcome(0, [*report, f"Added {_count(len(new), 'session file')} ({already} already here)"])
+    return new
 
 
 def units_setting(profile: Profile) -> str:

@@ -12,7 +12,9 @@ import pytest
 from soleus_tui.core.catalog import builtin_catalog
 from soleus_tui.core.history.export import write_csv, write_json
 from soleus_tui.core.history.reader import HistoryReader
+from soleus_tui.core.imports import command
 from soleus_tui.core.imports.command import Outcome, import_file
+from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.store import Profile, write_toml
 from tests.support.histories import HAND_MADE_TODAY, write_realistic_history
@@ -178,6 +180,37 @@ def test_a_write_that_fails_half_way_takes_back_what_it_wrote(profile: Profile, 
     assert outcome.code == 1
     assert outcome.lines == [f"cannot write {profile.sessions_dir / '2025'}: No space left on device; nothing was imported"]
     assert len(calls) >= 2 and not list(profile.sessions_dir.rglob("*.toml"))
+    assert ProfileLock(profile.lock_path).acquire()  # and the lock was let go
+
+
+def test_while_another_instance_trains_an_import_is_refused_and_a_dry_run_is_not(profile: Profile, tmp_path: Path) -> None:
+    training = ProfileLock(profile.lock_path)
+    assert training.acquire()
+    outcome = imported(profile, tmp_path, STRONG)
+    assert outcome == Outcome(1, ["cannot import export.csv: another soleus-tui is training on this profile; nothing was written"])
+    assert not any(profile.sessions_dir.iterdir())
+    dry = imported(profile, tmp_path, STRONG, dry_run=True)
+    assert dry.code == 0 and dry.lines[-1] == "Dry run: would add 2 session files (0 already here); nothing was written"
+    training.release()
+    assert imported(profile, tmp_path, STRONG).lines[-1] == "Added 2 session files (0 already here)"
+
+
+def test_the_lock_is_held_from_the_look_at_the_history_to_the_last_write(profile: Profile, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    free: list[bool] = []  # could an app start training at these moments?
+
+    def app_could_train() -> None:
+        app = ProfileLock(profile.lock_path)
+        free.append(app.acquire())
+        app.release()
+
+    real_existing, real_write = command.ExistingSessions, Profile.write_session
+    monkeypatch.setattr(command, "ExistingSessions", lambda p: app_could_train() or real_existing(p))
+    monkeypatch.setattr(Profile, "write_session", lambda self, s: app_could_train() or real_write(self, s))
+    assert imported(profile, tmp_path, STRONG).code == 0
+    assert free == [False, False, False]  # the history read, then two sessions written
+    app_could_train()
+    assert free[-1]  # let go once the import is done
 
 
 def test_hevy_in_pounds_through_the_whole_import(profile: Profile, tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """The set runner's test kit: a small catalog, an app on it whose bell is counted, and the steps
-every runner test takes (open the runner, press keys, let time pass, read the screen)."""
+every runner test takes (open the runner, let time pass, read the screen)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from soleus_tui.core.train.workout import Workout
 from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.train.runner import RunnerScreen
 from tests.support.catalogs import catalog_text
+from tests.support.pilot import let_time_pass
 
 # Small numbers keep each flow short: two sets of three, a ten-second hold, one set per leg.
 CATALOG = catalog_text(
@@ -43,18 +44,9 @@ async def open_runner(pilot: Pilot[int], position: int = 0) -> RunnerScreen:
     return pilot.app.screen
 
 
-async def press(pilot: Pilot[int], *keys: str) -> None:
-    await pilot.press(*keys)
-    await pilot.pause()
-
-
 async def wait(pilot: Pilot[int], clock: ManualClock, seconds: float) -> None:
     """Let time pass, then give the runner the repaint tick it would have had."""
-    clock.advance(seconds)
-    screen = pilot.app.screen
-    assert isinstance(screen, RunnerScreen)
-    screen.tick()
-    await pilot.pause()
+    await let_time_pass(pilot, clock, seconds, RunnerScreen)
 
 
 def text(screen: RunnerScreen, selector: str) -> str:

@@ -19,7 +19,8 @@ from soleus_tui.ui.train.summary import SummaryScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
 from soleus_tui.ui.train.readout import BigReadout
 from soleus_tui.ui.widgets.window_title import WindowTitle
-from tests.support.runner import big, open_runner, press, rung, text, wait, workout
+from tests.support.pilot import press
+from tests.support.runner import big, open_runner, rung, text, wait, workout
 
 def sessions(data_dir: Path) -> list[Path]:
     return list(Profile.open(data_dir, "default").iter_session_paths())

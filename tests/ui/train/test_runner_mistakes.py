@@ -17,8 +17,8 @@ from soleus_tui.core.train.workout import Phase
 from soleus_tui.ui.train.load_input import LoadScreen
 from soleus_tui.ui.train.pain import PainScreen
 from soleus_tui.ui.train.runner import RunnerScreen
-from tests.support.runner import big, open_runner, press, rung, text, wait, workout
-from tests.support.pilot import notifications, notified
+from tests.support.pilot import notifications, notified, press
+from tests.support.runner import big, open_runner, rung, text, wait, workout
 
 
 async def test_a_typed_load_is_checked_in_the_users_unit(app: SoleusApp) -> None:

@@ -10,7 +10,7 @@ import pytest
 import tomli_w
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock

@@ -10,19 +10,13 @@ import sys
 
 
 def bare() -> None:
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Static
+    from benchmarks.bare import Bare
 
-    class Bare(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Static("Hello")
-            yield Footer()
-
+    class FirstFrame(Bare):
         def on_mount(self) -> None:
             self.call_after_refresh(self.exit)
 
-    Bare().run(headless=True)
+    FirstFrame().run(headless=True)
 
 
 def soleus(data_dir: str) -> None:

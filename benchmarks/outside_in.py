@@ -1,8 +1,8 @@
 """Start-up as a user sees it: the app in a real pseudo-terminal, timed until its text is on
-screen (pyte renders what the terminal receives), against a bare Textual app in the same run.
+screen (pyte renders what the terminal receives), against the bare Textual app (benchmarks/bare.py)
+in the same run.
 
-    python -m benchmarks.outside_in           # the figures
-    python -m benchmarks.outside_in bare      # the bare app itself (Header, Static, Footer)
+    python -m benchmarks.outside_in
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def newest_day(data_dir: Path) -> str:
 
 def outside_in(empty: Path, history: Path, runs: int = 7) -> dict[str, float]:
     """Medians over interleaved runs, so a busy moment of the machine hits every kind alike."""
-    bare_argv = [sys.executable, "-m", "benchmarks.outside_in", "bare"]
+    bare_argv = [sys.executable, "-m", "benchmarks.bare"]
     times: dict[str, list[float]] = {"bare": [], "empty": [], "history": [], "history_rows": []}
     day = newest_day(history)
     first_paint(soleus_argv(empty))  # warm the file cache and the bytecode
@@ -99,30 +99,14 @@ def outside_in(empty: Path, history: Path, runs: int = 7) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def bare() -> None:
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Static
-
-    class Bare(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Static("Hello")
-            yield Footer()
-
-    Bare().run()
-
-
 if __name__ == "__main__":
-    if sys.argv[1:] == ["bare"]:
-        bare()
-    else:
-        import tempfile
+    import tempfile
 
-        from benchmarks.synthetic import write_history
+    from benchmarks.synthetic import write_history
 
-        work = Path(tempfile.mkdtemp(prefix="soleus-outside-in-"))
-        write_history(work / "history", years=10)
-        figures = outside_in(work / "empty", work / "history")
-        for name, seconds in figures.items():
-            ratio = f" = {seconds / figures['bare']:.2f} x bare" if name in ("empty", "history") else ""
-            print(f"{name:<14} {seconds * 1000:6.0f} ms{ratio}")
+    work = Path(tempfile.mkdtemp(prefix="soleus-outside-in-"))
+    write_history(work / "history", years=10)
+    figures = outside_in(work / "empty", work / "history")
+    for name, seconds in figures.items():
+        ratio = f" = {seconds / figures['bare']:.2f} x bare" if name in ("empty", "history") else ""
+        print(f"{name:<14} {seconds * 1000:6.0f} ms{ratio}")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from soleus_tui.app import HOME, SoleusApp
 from soleus_tui.core.clock import ManualClock
@@ -11,6 +15,7 @@ from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.help import HelpScreen
 from soleus_tui.ui.train.resume import ResumeScreen
 from tests.support.pilot import notified
+from tests.support.restart import restarted
 
 
 async def test_number_keys_switch_areas_and_escape_comes_home(data_dir: Path) -> None:
@@ -47,20 +52,23 @@ async def test_q_quits(data_dir: Path) -> None:
     assert app.return_code == 0
 
 
-async def _leave_a_workout(data_dir: Path, clock: ManualClock) -> None:
-    app = SoleusApp(data_dir=data_dir, clock=clock)
-    async with app.run_test(size=(80, 24)):
-        trainer = app.trainer
-        trainer.start(app.catalog.exercises[0])
+@asynccontextmanager
+async def _after_a_workout_left_open(
+    data_dir: Path, clock: ManualClock, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[SoleusApp, Pilot[int]]]:
+    """A workout left open with four reps counted, then the app started again on its files."""
+    first = SoleusApp(data_dir=data_dir, clock=clock)
+    async with first.run_test(size=(80, 24)):
+        trainer = first.trainer
+        trainer.start(first.catalog.exercises[0])
         for _ in range(4):
             trainer.act(lambda w: w.count())
+    async with restarted(data_dir, clock, size=size) as started:
+        yield started
 
 
 async def test_the_resume_question_r_resumes_exactly(data_dir: Path, clock: ManualClock) -> None:
-    await _leave_a_workout(data_dir, clock)
-    app = SoleusApp(data_dir=data_dir, clock=clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with _after_a_workout_left_open(data_dir, clock) as (app, pilot):
         assert isinstance(app.screen, ResumeScreen)
         await pilot.press("r")
         await pilot.pause()
@@ -69,10 +77,7 @@ async def test_the_resume_question_r_resumes_exactly(data_dir: Path, clock: Manu
 
 
 async def test_the_resume_question_f_finishes_and_saves(data_dir: Path, clock: ManualClock) -> None:
-    await _leave_a_workout(data_dir, clock)
-    app = SoleusApp(data_dir=data_dir, clock=clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with _after_a_workout_left_open(data_dir, clock) as (app, pilot):
         await pilot.press("f")
         await pilot.pause()
         assert app.trainer.workout is None
@@ -139,10 +144,7 @@ async def test_no_size_down_to_20x5_crashes(data_dir: Path) -> None:
 async def test_starting_small_with_a_saved_workout_comes_back_whole(data_dir: Path, clock: ManualClock) -> None:
     from soleus_tui.ui.shell.too_small import TooSmallScreen
 
-    await _leave_a_workout(data_dir, clock)
-    app = SoleusApp(data_dir=data_dir, clock=clock)
-    async with app.run_test(size=(50, 15)) as pilot:
-        await pilot.pause()
+    async with _after_a_workout_left_open(data_dir, clock, size=(50, 15)) as (app, pilot):
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
@@ -159,10 +161,7 @@ async def test_starting_small_with_a_saved_workout_comes_back_whole(data_dir: Pa
 
 
 async def test_q_quits_and_question_mark_helps_from_the_resume_question(data_dir: Path, clock: ManualClock) -> None:
-    await _leave_a_workout(data_dir, clock)
-    app = SoleusApp(data_dir=data_dir, clock=clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with _after_a_workout_left_open(data_dir, clock) as (app, pilot):
         assert isinstance(app.screen, ResumeScreen)
         await pilot.press("question_mark")
         await pilot.pause()

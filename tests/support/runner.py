@@ -1,8 +1,12 @@
 """The set runner's test kit: a small catalog, an app on it whose bell is counted, and the steps
-every runner test takes (open the runner, press keys, let time pass, read the screen)."""
+every runner test takes (open the runner, leave a workout unfinished, let time pass, read the
+screen)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -12,6 +16,7 @@ from soleus_tui.core.train.workout import Workout
 from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.train.runner import RunnerScreen
 from tests.support.catalogs import catalog_text
+from tests.support.pilot import let_time_pass, press
 
 # Small numbers keep each flow short: two sets of three, a ten-second hold, one set per leg.
 CATALOG = catalog_text(
@@ -43,18 +48,24 @@ async def open_runner(pilot: Pilot[int], position: int = 0) -> RunnerScreen:
     return pilot.app.screen
 
 
-async def press(pilot: Pilot[int], *keys: str) -> None:
-    await pilot.press(*keys)
-    await pilot.pause()
-
-
 async def wait(pilot: Pilot[int], clock: ManualClock, seconds: float) -> None:
     """Let time pass, then give the runner the repaint tick it would have had."""
-    clock.advance(seconds)
-    screen = pilot.app.screen
-    assert isinstance(screen, RunnerScreen)
-    screen.tick()
-    await pilot.pause()
+    await let_time_pass(pilot, clock, seconds, RunnerScreen)
+
+
+async def leave_a_workout(data_dir: Path, catalog_file: Path, clock: ManualClock, *keys: str) -> None:
+    """Run a first app on the files, open the runner, press the keys, and close it."""
+    first = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await open_runner(pilot)
+        await press(pilot, *keys)
+
+
+def sent_to_terminal(monkeypatch: pytest.MonkeyPatch, writer: object, method: str) -> list[str]:
+    """What `writer.method(text)` would have written to the terminal, kept in order instead."""
+    sent: list[str] = []
+    monkeypatch.setattr(writer, method, lambda *args: sent.append(args[-1]))
+    return sent
 
 
 def text(screen: RunnerScreen, selector: str) -> str:

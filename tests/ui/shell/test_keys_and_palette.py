@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import tomli_w
 from textual.command import CommandPalette
-from textual.widgets import DataTable, Input
+from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
@@ -24,6 +25,14 @@ from tests.support.pilot import notified, wait_until
 def with_keymap(data_dir: Path, keymap: dict[str, str]) -> None:
     profile = Profile.open(data_dir, "default")
     profile.settings_path.write_text(tomli_w.dumps({"keymap": keymap}))
+
+
+async def start_a_workout(pilot: Pilot[int], app: SoleusApp) -> None:
+    """Open Train and start the first exercise on the list."""
+    await pilot.press("2")
+    await wait_until(pilot, lambda: isinstance(app.screen.focused, DataTable), "the Train list")
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: app.trainer.workout is not None, "a workout")
 
 
 def help_rows(app: SoleusApp) -> list[tuple[str, str]]:
@@ -74,10 +83,7 @@ async def test_a_remapped_count_key_counts_and_space_no_longer_does(data_dir: Pa
     with_keymap(data_dir, {"train.count": "k"})
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
-        await wait_until(pilot, lambda: isinstance(app.screen.focused, DataTable), "the Train list")
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: app.trainer.workout is not None, "a workout")
+        await start_a_workout(pilot, app)
         await pilot.press("k", "k", "space")
         assert app.trainer.workout is not None and app.trainer.workout.reps == 2
         assert key_label(app.screen, "train.count") == "k"
@@ -100,10 +106,7 @@ async def test_a_bad_keymap_is_a_warning_at_start_and_the_defaults_work(data_dir
 async def test_help_lists_the_screens_own_keys_first_each_once_and_no_textual_internals(data_dir: Path) -> None:
     app = SoleusApp(data_dir=data_dir, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
-        await wait_until(pilot, lambda: isinstance(app.screen.focused, DataTable), "the Train list")
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: app.trainer.workout is not None, "a workout")
+        await start_a_workout(pilot, app)
         await pilot.press("question_mark")
         rows = help_rows(app)
         keys = [key for key, _ in rows]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -35,32 +38,35 @@ async def started(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
-def checkins(profile: Profile) -> dict:
+@asynccontextmanager
+async def started_at(data_dir: Path, wall: datetime) -> AsyncIterator[tuple[SoleusApp, Pilot[int]]]:
+    """The app started at that time, once its start-up work is done."""
+    app = SoleusApp(data_dir=data_dir, clock=ManualClock(wall=wall))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        yield app, pilot
+
+
+def checkins(profile: Profile) -> dict[str, Any]:
     return tomllib.loads((profile.root / "checkins.toml").read_text())
 
 
 async def test_a_digit_answers_and_switches_no_area(data_dir: Path) -> None:
     profile = pain_yesterday(data_dir)
-    app = SoleusApp(data_dir=data_dir, clock=ManualClock(wall=MORNING))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
+    async with started_at(data_dir, MORNING) as (app, pilot):
         assert isinstance(app.screen, MorningCheckInScreen)
         assert "0-9  answer · t  ten · esc  skip for today" in str(app.screen.query_one("#checkin-keys").render())
         await pilot.press("3")
         await started(pilot)
         assert app.current_mode == "home" and not isinstance(app.screen, MorningCheckInScreen)
     assert checkins(profile)["checkin"] == [{"date": date(2026, 11, 25), "morning_pain": 3}]
-    again = SoleusApp(data_dir=data_dir, clock=ManualClock(wall=MORNING + timedelta(hours=5)))
-    async with again.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
+    async with started_at(data_dir, MORNING + timedelta(hours=5)) as (again, _):
         assert not isinstance(again.screen, MorningCheckInScreen)  # the same day: asked once
 
 
 async def test_ten_shows_the_safety_line(data_dir: Path) -> None:
     profile = pain_yesterday(data_dir)
-    app = SoleusApp(data_dir=data_dir, clock=ManualClock(wall=MORNING))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
+    async with started_at(data_dir, MORNING) as (app, pilot):
         await pilot.press("t")
         await started(pilot)
         assert notified(app, "not medical advice")
@@ -69,9 +75,7 @@ async def test_ten_shows_the_safety_line(data_dir: Path) -> None:
 
 async def test_escape_skips_for_the_day(data_dir: Path) -> None:
     profile = pain_yesterday(data_dir)
-    app = SoleusApp(data_dir=data_dir, clock=ManualClock(wall=MORNING))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
+    async with started_at(data_dir, MORNING) as (app, pilot):
         await pilot.press("escape")
         await started(pilot)
         assert not isinstance(app.screen, MorningCheckInScreen)
@@ -81,7 +85,5 @@ async def test_escape_skips_for_the_day(data_dir: Path) -> None:
 
 async def test_not_asked_without_pain_recorded(data_dir: Path) -> None:
     pain_yesterday(data_dir, pain=None)
-    app = SoleusApp(data_dir=data_dir, clock=ManualClock(wall=MORNING))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
+    async with started_at(data_dir, MORNING) as (app, _):
         assert not isinstance(app.screen, MorningCheckInScreen)

@@ -17,38 +17,21 @@ from soleus_tui.ui.train.about_you import AboutYouScreen
 from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.train.capacity_test import CapacityTestScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
-
-
-async def press(pilot: Pilot[int], *keys: str) -> None:
-    await pilot.press(*keys)
-    await pilot.pause()
+from tests.support.pilot import let_time_pass, press, wait_until
 
 
 async def wait(pilot: Pilot[int], clock: ManualClock, seconds: float) -> None:
-    """Let time pass, then give the screen the tick its timer would have given it."""
-    clock.advance(seconds)
-    screen = pilot.app.screen
-    assert isinstance(screen, CapacityTestScreen)
-    screen.tick()
-    await pilot.pause()
+    await let_time_pass(pilot, clock, seconds, CapacityTestScreen)
 
 
 async def open_test(pilot: Pilot[int], skip_question: bool = True) -> CapacityTestScreen:
     await press(pilot, "2")
     await press(pilot, "t")
     if skip_question:
-        await until(pilot, lambda: isinstance(pilot.app.screen, AboutYouScreen))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, AboutYouScreen), "the about-you question")
         await press(pilot, "escape")
     (screen,) = [s for s in pilot.app.screen_stack if isinstance(s, CapacityTestScreen)]
     return screen
-
-
-async def until(pilot: Pilot[int], done: object) -> None:
-    for _ in range(200):
-        if done():  # type: ignore[operator]
-            return
-        await pilot.pause()
-    raise AssertionError("the condition never came true")
 
 
 def text(screen: CapacityTestScreen, selector: str) -> str:
@@ -88,7 +71,7 @@ async def test_a_bent_knee_test_of_12_and_10_is_83_percent_and_saved(data_dir: P
         await press(pilot, "s")
         await run_leg(pilot, clock, 10)
         await press(pilot, "enter")
-        await until(pilot, lambda: screen.result is not None)
+        await wait_until(pilot, lambda: screen.result is not None, "the result")
         lines = [str(s.render()) for s in screen.query(".result-line").results(Static)]
         assert lines[0].split() == ["Left", "12", "raises", "Right", "10", "raises"]
         assert lines[1].startswith("Symmetry 83 % (weaker ÷ stronger) · UNDER 90 %: the right side is weaker")
@@ -110,7 +93,7 @@ async def test_the_second_straight_test_shows_the_change_and_the_norm(
     monkeypatch.setattr(app, "bell", lambda: bells.append(1))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_test(pilot, skip_question=False)
-        await until(pilot, lambda: isinstance(app.screen, AboutYouScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, AboutYouScreen), "the about-you question")
         await press(pilot, *"1990", "enter", "f", "enter")
         assert (app.settings.birth_year, app.settings.sex) == (1990, "female")
         assert isinstance(app.screen, CapacityTestScreen)
@@ -120,7 +103,7 @@ async def test_the_second_straight_test_shows_the_change_and_the_norm(
             await wait(pilot, clock, 120)  # the whole rest, rung at its end
             await run_leg(pilot, clock, right)
             await press(pilot, "enter")
-            await until(pilot, lambda: screen.result is not None)
+            await wait_until(pilot, lambda: screen.result is not None, "the result")
             if (left, right) == (20, 22):
                 await press(pilot, "escape")
                 assert isinstance(app.screen, TrainScreen)

@@ -16,6 +16,7 @@ from soleus_tui.core.store import Profile
 from soleus_tui.ui.train.runner import RunnerScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
 from tests.support.pilot import notified
+from tests.support.restart import restarted
 
 
 def log_a_session(data_dir: Path, clock: ManualClock, exercise_id: str, reps: list[int], load_kg: float) -> None:
@@ -127,9 +128,7 @@ async def test_a_resumed_workout_opens_in_the_runner(data_dir: Path, clock: Manu
         await open_list(first, pilot)
         await start_highlighted(first, pilot)
         await pilot.press("space", "space", "space", "space")
-    again = SoleusApp(data_dir=data_dir, clock=clock)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with restarted(data_dir, clock) as (again, pilot):
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(again.screen, RunnerScreen)

@@ -19,7 +19,9 @@ from soleus_tui.ui.train.summary import SummaryScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
 from soleus_tui.ui.train.readout import BigReadout
 from soleus_tui.ui.widgets.window_title import WindowTitle
-from tests.support.runner import big, open_runner, press, rung, text, wait, workout
+from tests.support.pilot import press
+from tests.support.restart import restarted
+from tests.support.runner import big, leave_a_workout, open_runner, rung, sent_to_terminal, text, wait, workout
 
 def sessions(data_dir: Path) -> list[Path]:
     return list(Profile.open(data_dir, "default").iter_session_paths())
@@ -232,13 +234,8 @@ async def test_finishing_with_nothing_logged_says_so(app: SoleusApp, data_dir: P
 async def test_a_workout_torn_down_mid_set_resumes_with_its_reps(
     data_dir: Path, catalog_file: Path, clock: ManualClock
 ) -> None:
-    first = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
-    async with first.run_test(size=(80, 24)) as pilot:
-        await open_runner(pilot)
-        await press(pilot, "space", "enter", "s", "space", "space")
-    again = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    await leave_a_workout(data_dir, catalog_file, clock, "space", "enter", "s", "space", "space")
+    async with restarted(data_dir, clock, catalog_file) as (again, pilot):
         assert isinstance(again.screen, ResumeScreen)
         await press(pilot, "r")
         await pilot.pause()
@@ -264,8 +261,7 @@ async def test_the_bell_stays_quiet_when_turned_off(app: SoleusApp, clock: Manua
 async def test_the_window_title_carries_the_rest_and_is_put_back(
     app: SoleusApp, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sent: list[str] = []
-    monkeypatch.setattr(WindowTitle, "_write", lambda self, sequence: sent.append(sequence))
+    sent = sent_to_terminal(monkeypatch, WindowTitle, "_write")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_runner(pilot)
         title = screen.query_one(WindowTitle)

@@ -16,9 +16,11 @@ from soleus_tui.core.store import Profile
 from soleus_tui.core.train.workout import Phase
 from soleus_tui.ui.train.load_input import LoadScreen
 from soleus_tui.ui.train.pain import PainScreen
+from soleus_tui.ui.train.resume import ResumeScreen
 from soleus_tui.ui.train.runner import RunnerScreen
-from tests.support.runner import big, open_runner, press, rung, text, wait, workout
-from tests.support.pilot import notifications, notified
+from tests.support.pilot import notifications, notified, press
+from tests.support.restart import restarted
+from tests.support.runner import big, leave_a_workout, open_runner, rung, sent_to_terminal, text, wait, workout
 
 
 async def test_a_typed_load_is_checked_in_the_users_unit(app: SoleusApp) -> None:
@@ -203,8 +205,7 @@ async def test_every_screen_shows_the_rest_while_it_runs(app: SoleusApp, clock: 
 async def test_alerts_follow_the_notify_and_progress_settings(
     app: SoleusApp, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sent: list[str] = []
-    monkeypatch.setattr(RunnerScreen, "write_terminal", lambda self, sequence: sent.append(sequence))
+    sent = sent_to_terminal(monkeypatch, RunnerScreen, "write_terminal")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_runner(pilot)
         await press(pilot, "space", "enter")
@@ -224,9 +225,8 @@ async def test_alerts_follow_the_notify_and_progress_settings(
 
 async def test_raw_escapes_never_reach_a_headless_driver(app: SoleusApp, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        written: list[str] = []
         assert app._driver is not None
-        monkeypatch.setattr(app._driver, "write", lambda data: written.append(data))
+        written = sent_to_terminal(monkeypatch, app._driver, "write")
         app.update_settings(replace(app.settings, notify="osc9", progress=True))
         await open_runner(pilot)
         await press(pilot, "space", "enter")
@@ -246,20 +246,9 @@ async def test_cues_fold_after_the_first_set_and_v_brings_them_back(app: SoleusA
         assert text(screen, "#runner-cues") == "· Dumbbell on the knees" and screen.query_one("#tempo").display
 
 
-async def leave_a_workout(data_dir: Path, catalog_file: Path, clock: ManualClock, *keys: str) -> None:
-    first = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
-    async with first.run_test(size=(80, 24)) as pilot:
-        await open_runner(pilot)
-        await press(pilot, *keys)
-
-
 async def test_resume_in_plain_words_and_d_discards_to_quarantine(data_dir: Path, catalog_file: Path, clock: ManualClock) -> None:
-    from soleus_tui.ui.train.resume import ResumeScreen
-
     await leave_a_workout(data_dir, catalog_file, clock, "space", "enter", "s", "space", "space")
-    again = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with restarted(data_dir, clock, catalog_file) as (again, pilot):
         assert isinstance(again.screen, ResumeScreen)
         words = str(again.screen.query_one("#resume-summary", Static).render())
         assert words.endswith("· 1 exercise, 1 set, and 2 reps in the set that was running")
@@ -273,13 +262,9 @@ async def test_resume_in_plain_words_and_d_discards_to_quarantine(data_dir: Path
 async def test_escape_decides_later_and_the_question_comes_back_before_a_new_workout(
     data_dir: Path, catalog_file: Path, clock: ManualClock
 ) -> None:
-    from soleus_tui.ui.train.resume import ResumeScreen
-
     await leave_a_workout(data_dir, catalog_file, clock, "space")
     profile = Profile.open(data_dir, "default")
-    again = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with restarted(data_dir, clock, catalog_file) as (again, pilot):
         assert isinstance(again.screen, ResumeScreen)
         await press(pilot, "escape")
         assert not isinstance(again.screen, ResumeScreen) and profile.current_path.exists()
@@ -292,12 +277,8 @@ async def test_escape_decides_later_and_the_question_comes_back_before_a_new_wor
 
 
 async def test_a_workout_with_nothing_counted_is_not_offered(data_dir: Path, catalog_file: Path, clock: ManualClock) -> None:
-    from soleus_tui.ui.train.resume import ResumeScreen
-
     await leave_a_workout(data_dir, catalog_file, clock)
-    again = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with restarted(data_dir, clock, catalog_file) as (again, pilot):
         assert not isinstance(again.screen, ResumeScreen)
     assert not Profile.open(data_dir, "default").current_path.exists()
 
@@ -349,13 +330,10 @@ async def test_plus_and_minus_say_whether_they_changed_this_rest_or_the_exercise
 
 async def test_an_open_pain_question_is_asked_again_after_a_restart(data_dir: Path, catalog_file: Path, clock: ManualClock) -> None:
     from soleus_tui.core.settings import Settings, save_settings
-    from soleus_tui.ui.train.resume import ResumeScreen
 
     save_settings(Profile.open(data_dir, "default").settings_path, Settings(pain=True))
     await leave_a_workout(data_dir, catalog_file, clock, "space", "enter", "s", "space", "enter")
-    again = SoleusApp(data_dir=data_dir, exercises=catalog_file, clock=clock)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with restarted(data_dir, clock, catalog_file) as (again, pilot):
         assert isinstance(again.screen, ResumeScreen)
         await press(pilot, "r")
         await pilot.pause()

@@ -36,8 +36,8 @@ def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
     def build() -> Screen[None]:
         screen: Screen[None] = getattr(import_module(f"soleus_tui.ui.{module}"), name)()
         # Textual takes an area's new screen for one styled before the last style change and parses
-        # every rule twice more on its first switch, a quarter of the work between a 3 and
-        # History's first rows; once the app shows a screen, the rules in force are its rules.
+        # every rule twice more on its first switch (a quarter of the work from a 3 to History's
+        # rows); once the app shows a screen, its rules are in force. A test counts the parses.
         if screen.app.screen_stack:
             screen._css_update_count = screen.app._css_update_count
         return screen

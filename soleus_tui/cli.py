@@ -128,8 +128,8 @@ def run_app(data_dir: Path, args: argparse.Namespace) -> int:
 
     plain = args.plain or os.environ.get("TERM") == "linux"
     app = SoleusApp(data_dir=data_dir, profile=args.profile, plain=plain, exercises=args.exercises)
-    # What start-up built (modules, styles, the app) lives as long as the process: kept out of the
-    # collector's full passes, which otherwise stall the first key's screen for tens of ms.
+    # What start-up built (the modules, the app and its services) lives as long as the process:
+    # kept out of the collector's full passes, which otherwise stall the first key's screen.
     gc.freeze()
     app.run()
     return app.return_code or 0

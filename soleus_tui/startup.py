@@ -52,10 +52,10 @@ def checked_keymap(app: SoleusApp) -> None:
 
 def warm_up(app: SoleusApp) -> list[str]:
     """Import the areas while home is read, so the first 1, 2 or 3 only draws. Once a key has
-    taken the user elsewhere it stops: an import here would only slow what they opened."""
+    opened an area it stops: an import here would only slow what the user opened."""
     imported = []
     for module in AREA_MODULES:
-        if app.current_mode != app.DEFAULT_MODE or len(app.screen_stack) > 1:
+        if app.current_mode != app.DEFAULT_MODE:
             break
         import_module(f"soleus_tui.ui.{module}")
         imported.append(module)

@@ -61,18 +61,18 @@ class HistoryReader:
         ]
 
 
-class Began(Protocol):
+class HasStart(Protocol):
     @property
     def started(self) -> datetime: ...
 
 
-B = TypeVar("B", bound=Began)
+StartedT = TypeVar("StartedT", bound=HasStart)
 
 
-def in_true_order(found: Iterable[tuple[Path, B]]) -> Iterator[tuple[Path, B]]:
+def in_true_order(found: Iterable[tuple[Path, StartedT]]) -> Iterator[tuple[Path, StartedT]]:
     """Sessions in file-name order, put newest first by the UTC instant they began: only names
     within WIDEST_OFFSET_GAP of each other are held back to be sorted, so this streams."""
-    held: list[tuple[Path, B]] = []
+    held: list[tuple[Path, StartedT]] = []
     for path, session in found:
         wall = _name_time(path)
         while held and wall is not None and (_name_time(held[0][0]) or wall) - wall > WIDEST_OFFSET_GAP:
@@ -82,7 +82,7 @@ def in_true_order(found: Iterable[tuple[Path, B]]) -> Iterator[tuple[Path, B]]:
         yield _newest(held)
 
 
-def _newest(held: list[tuple[Path, B]]) -> tuple[Path, B]:
+def _newest(held: list[tuple[Path, StartedT]]) -> tuple[Path, StartedT]:
     index = max(range(len(held)), key=lambda i: (held[i][1].started.astimezone(timezone.utc), -i))
     return held.pop(index)
 

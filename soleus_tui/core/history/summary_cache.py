@@ -94,20 +94,10 @@ def newest(reader: HistoryReader, count: int, cache: Path | None = None) -> list
 
     def found() -> Iterator[tuple[Path, SessionDigest]]:
         for path in reader.profile.iter_session_paths():
-            cached = known.get(path.name)
-            if cached is not None and _unchanged(path, cached[0]):
-                yield path, SessionDigest(path, cached[1], cached[2])
-            elif (session := reader.read(path)) is not None:
-                yield path, digest(path, session)
+            if (stamped := _digest_of(path, known, reader)) is not None:
+                yield path, stamped[1]
 
     return [found_digest for _, found_digest in islice(in_true_order(found()), count)]
-
-
-def _unchanged(path: Path, stamp: Stamp) -> bool:
-    try:
-        return _stamp(path) == stamp
-    except OSError:
-        return False
 
 
 def scan(reader: HistoryReader, cache: Path, stopped: Callable[[], bool] = lambda: False) -> list[SessionDigest]:
@@ -118,21 +108,12 @@ def scan(reader: HistoryReader, cache: Path, stopped: Callable[[], bool] = lambd
     fresh: dict[str, Cached] = {}
     digests = []
     for path in reader.profile.iter_session_paths():
-        if stopped():
-            fresh = {**known, **fresh}
+        if stopped():  # what was read stays first, so the cache still lists the newest first
+            fresh |= {name: cached for name, cached in known.items() if name not in fresh}
             break
-        try:
-            stamp = _stamp(path)
-        except FileNotFoundError:
+        if (stamped := _digest_of(path, known, reader)) is None:
             continue
-        cached = known.get(path.name)
-        if cached is not None and cached[0] == stamp:
-            found = SessionDigest(path, cached[1], cached[2])
-        else:
-            session = reader.read(path)
-            if session is None:
-                continue
-            found = digest(path, session)
+        stamp, found = stamped
         fresh[path.name] = (stamp, found.summary, found.highlights)
         digests.append(found)
     if _stamps(fresh) != _stamps(known) and not reader.profile.read_only:
@@ -142,6 +123,20 @@ def scan(reader: HistoryReader, cache: Path, stopped: Callable[[], bool] = lambd
             pass
     digests.sort(key=lambda d: d.summary.started.astimezone(timezone.utc), reverse=True)  # true order, as the reader's
     return digests
+
+
+def _digest_of(path: Path, known: dict[str, Cached], reader: HistoryReader) -> tuple[Stamp, SessionDigest] | None:
+    """A session's digest from the cache while its file is unchanged, else from the file; None
+    when the file is gone or cannot be read."""
+    try:
+        stamp = _stamp(path)
+    except FileNotFoundError:
+        return None
+    cached = known.get(path.name)
+    if cached is not None and cached[0] == stamp:
+        return stamp, SessionDigest(path, cached[1], cached[2])
+    session = reader.read(path)
+    return None if session is None else (stamp, digest(path, session))
 
 
 def _stamp(path: Path) -> Stamp:

@@ -158,19 +158,23 @@ def test_the_first_rows_come_from_the_cache_while_their_files_are_unchanged(
     assert reads == []
     today = profile.write_session(make_session(MORNING, [(RAISE, 30, 0.0, 20.0)]))  # newer than the cache
     changed = from_files[1].path
-    changed.write_text(changed.read_text().replace("reps = 12", "reps = 22"))
+    changed.write_text(changed.read_text().replace("reps = 12", "reps = 122"))  # another size, whatever the clock
     shown = newest(HistoryReader(profile), 3, cache_file(profile))
-    assert [d.summary.reps for d in shown] == [30, 11, 22]
+    assert [d.summary.reps for d in shown] == [30, 11, 122]
     assert sorted(reads) == sorted([today, changed])
 
 
-def test_a_broken_cache_leaves_the_first_rows_to_the_files(profile: Profile) -> None:
-    for days in range(3):
+def test_a_broken_cache_leaves_the_first_rows_to_the_files(profile: Profile, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [
         profile.write_session(make_session(MORNING - timedelta(days=days), [(RAISE, 10 + days, 0.0, 20.0)]))
+        for days in range(3)
+    ]
     scan(HistoryReader(profile), cache_file(profile))
     lines = cache_file(profile).read_text().splitlines()
     cache_file(profile).write_text("\n".join([lines[0], lines[1][:-9], *lines[2:]]) + "\n")
+    reads = _reads_counted(monkeypatch, profile)
     assert [d.summary.reps for d in newest(HistoryReader(profile), 3, cache_file(profile))] == [10, 11, 12]
+    assert sorted(reads) == sorted(paths)
 
 
 def test_the_cache_keeps_times_offsets_and_names_exactly(profile: Profile) -> None:

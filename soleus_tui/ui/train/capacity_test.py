@@ -95,7 +95,10 @@ class CapacityTestScreen(Screen[None]):
     def show(self) -> None:
         view = capacity_view(self.test, self.keys)
         repaint(self, self.view, view, TEXT_LINES)
-        self.query_one(Metronome).show(view.beat)
+        metronome = self.query_one(Metronome)
+        if metronome.display != (self.test.stage is not Stage.READY):  # the set-up needs the room: nothing beats yet
+            metronome.display = self.test.stage is not Stage.READY
+        metronome.show(view.beat)
         keys_state = (self.test.stage, self.test.leg, self.test.knee)
         if keys_state != self.keys_state:  # the keys change with the stage; a footer redrawn each beat costs bytes
             self.keys_state = keys_state

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
@@ -161,3 +161,31 @@ async def test_leaving_a_test_under_way_asks_first(data_dir: Path, clock: Manual
         await press(pilot, "escape", "y")
         assert isinstance(app.screen, TrainScreen)
     assert not list(Profile.open(data_dir, "default").iter_session_paths())
+
+
+def screen_lines(app: SoleusApp) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_count_and_the_rest_are_drawn_big_with_every_hint_and_the_metronome_whole(
+    data_dir: Path, clock: ManualClock, size: tuple[int, int]
+) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+
+    def check(stage: str) -> None:
+        lines = screen_lines(app)
+        shown = "\n".join(lines)
+        number = screen.query_one("#readout-number", BigNumber)
+        rows = lines[number.region.y : number.region.bottom]
+        assert number.scale >= 2 and sum("█" in row for row in rows) >= 5, (stage, shown)
+        assert all(line in shown for line in text(screen, "#readout-caption").splitlines()), (stage, shown)
+        footer = screen.query_one(Footer).region
+        assert all(0 < beat.region.bottom <= footer.y for beat in screen.query(".beat")), (stage, shown)
+
+    async with app.run_test(size=size) as pilot:
+        screen = await open_test(pilot)
+        await run_leg(pilot, clock, 12)
+        check("raising")
+        await press(pilot, "enter")
+        check("the rest between the legs")

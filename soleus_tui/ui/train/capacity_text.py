@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from soleus_tui.core.capacity.protocol import REST_BETWEEN_LEGS_S, HeelRaiseTest, Stage
+from soleus_tui.core.capacity.protocol import QUIET_RAISES, REST_BETWEEN_LEGS_S, HeelRaiseTest, Stage
 from soleus_tui.core.capacity.results import (
     REAL_CHANGE_RAISES,
     SYMMETRY_MARK_PCT,
@@ -76,6 +76,13 @@ def capacity_view(test: HeelRaiseTest, keys: Keys) -> CapacityView:
         readout = Readout(f"{leg} · {raises_text(test.raises_now()).upper()}", str(test.raises_now()), None,
                           f"{keys['test.stop']}  stop · {keys['test.bell']}  a bell each raise\n{take_back}")  # fmt: skip
         about = STOP_WHEN.format(stop=keys["test.stop"])
+    elif stage is Stage.PAUSED:
+        count = raises_text(test.raises_now())
+        readout = Readout(f"PAUSED · {leg} · {count.upper()}", str(test.raises_now()), None,
+                          f"{keys['test.resume']}  carry on, after a 3-2-1\n"
+                          f"{keys['test.stop']}  end the leg at {count}\n{take_back}")  # fmt: skip
+        about = (f"No key in {QUIET_RAISES} raises, so the metronome stopped in case nobody is there. The test has "
+                 "no time limit: carry on from here, or end the leg, taking back any raise you did not do.")  # fmt: skip
     elif stage is Stage.REST:
         left = test.rest_remaining()
         bar = math.floor((1 - max(left, 0) / REST_BETWEEN_LEGS_S) * BAR_STEPS) / BAR_STEPS

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 from soleus_tui.app import SoleusApp
+from soleus_tui.core.capacity.protocol import QUIET_RAISES, Stage
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.train.about_you import AboutYouScreen
@@ -49,6 +51,12 @@ async def until(pilot: Pilot[int], done: object) -> None:
             return
         await pilot.pause()
     raise AssertionError("the condition never came true")
+
+
+def counted_bells(app: SoleusApp, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    bells: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: bells.append(1))
+    return bells
 
 
 def text(screen: CapacityTestScreen, selector: str) -> str:
@@ -106,8 +114,7 @@ async def test_the_second_straight_test_shows_the_change_and_the_norm(
     data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = SoleusApp(data_dir=data_dir, clock=clock)
-    bells: list[int] = []
-    monkeypatch.setattr(app, "bell", lambda: bells.append(1))
+    bells = counted_bells(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_test(pilot, skip_question=False)
         await until(pilot, lambda: isinstance(app.screen, AboutYouScreen))
@@ -182,10 +189,70 @@ async def test_the_count_and_the_rest_are_drawn_big_with_every_hint_and_the_metr
         assert all(line in shown for line in text(screen, "#readout-caption").splitlines()), (stage, shown)
         footer = screen.query_one(Footer).region
         assert all(0 < beat.region.bottom <= footer.y for beat in screen.query(".beat")), (stage, shown)
+        assert "…" not in shown and all(key.region.right <= size[0] for key in screen.query(FooterKey)), (stage, shown)
 
     async with app.run_test(size=size) as pilot:
         screen = await open_test(pilot)
         await run_leg(pilot, clock, 12)
         check("raising")
+        await wait(pilot, clock, 2 * QUIET_RAISES)
+        assert screen.test.stage is Stage.PAUSED
+        check("paused")
         await press(pilot, "enter")
         check("the rest between the legs")
+
+
+async def test_a_leg_left_alone_pauses_rings_and_carries_on_from_its_count(
+    data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    bells = counted_bells(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot)
+        await press(pilot, "enter")
+        await wait(pilot, clock, 3)
+        await wait(pilot, clock, 2 * QUIET_RAISES + 30)  # away: the tick came late
+        assert text(screen, "#readout-label") == f"PAUSED · LEFT LEG · {QUIET_RAISES} RAISES"
+        assert count(screen) == str(QUIET_RAISES) and len(bells) == 1
+        assert screen.timer is None  # the metronome stands still: nothing is sent until a key
+        assert not screen.query_one("#beat-up").has_class("-now") and not screen.query_one("#beat-down").has_class("-now")
+        assert "r  carry on, after a 3-2-1" in text(screen, "#readout-caption")
+        assert screen.check_action("bell", ()) is False and screen.check_action("resume", ())
+        await press(pilot, "r")
+        assert text(screen, "#readout-label") == "GET READY · LEFT LEG" and count(screen) == "3"
+        await wait(pilot, clock, 3)
+        await wait(pilot, clock, 10)
+        assert count(screen) == str(QUIET_RAISES + 5)
+        await press(pilot, "enter")
+        assert text(screen, "#readout-label") == "REST BEFORE THE RIGHT LEG"
+        assert screen.test.raises == {"left": QUIET_RAISES + 5}
+
+
+async def test_a_paused_leg_ends_with_its_count_less_what_was_taken_back(data_dir: Path, clock: ManualClock) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot)
+        await run_leg(pilot, clock, 2 * QUIET_RAISES)
+        await press(pilot, "backspace", "backspace", "backspace")
+        assert count(screen) == str(QUIET_RAISES - 3)
+        assert f"enter  end the leg at {QUIET_RAISES - 3} raises" in text(screen, "#readout-caption")
+        await press(pilot, "enter", "s")
+        await run_leg(pilot, clock, 20)
+        await press(pilot, "enter")
+        await until(pilot, lambda: screen.result is not None)
+    (path,) = Profile.open(data_dir, "default").iter_session_paths()
+    sets = tomllib.loads(path.read_text())["exercises"][0]["sets"]
+    assert [(s["side"], s["reps"]) for s in sets] == [("left", QUIET_RAISES - 3), ("right", 20)]
+
+
+@pytest.mark.parametrize("key", ["m", "backspace"])
+async def test_a_key_during_the_leg_puts_the_pause_off(data_dir: Path, clock: ManualClock, key: str) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot)
+        await run_leg(pilot, clock, 20)  # 40.5 s in
+        await press(pilot, key)
+        await wait(pilot, clock, 2 * QUIET_RAISES - 1)
+        assert screen.test.stage is Stage.RAISING
+        await wait(pilot, clock, 1)
+        assert screen.test.stage is Stage.PAUSED

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
@@ -18,6 +19,7 @@ from soleus_tui.core.store import Profile
 from soleus_tui.ui.train.about_you import AboutYouScreen
 from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.train.capacity_test import CapacityTestScreen
+from soleus_tui.ui.train.metronome import BeatArrow, arrow_lines
 from soleus_tui.ui.train.exercise_list import TrainScreen
 
 
@@ -83,9 +85,9 @@ async def test_a_bent_knee_test_of_12_and_10_is_83_percent_and_saved(data_dir: P
         await press(pilot, "enter")
         assert count(screen) == "3"
         await wait(pilot, clock, 3)
-        assert screen.query_one("#beat-up").has_class("-now")
+        assert drawn_arrow(app) == (arrow_lines("up", plain=False), True)
         await wait(pilot, clock, 1)
-        assert screen.query_one("#beat-down").has_class("-now") and count(screen) == "0"
+        assert drawn_arrow(app) == (arrow_lines("down", plain=False), True) and count(screen) == "0"
         await wait(pilot, clock, 28.5)  # 29.5 s in: 14 raises, the 15th on its way up
         assert count(screen) == "14"
         await press(pilot, "backspace", "backspace")
@@ -174,6 +176,36 @@ def screen_lines(app: SoleusApp) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
+def drawn_arrow(app: SoleusApp) -> tuple[list[str], bool]:
+    """The metronome's arrow as the screen shows it, and whether it is lit (the metronome runs)."""
+    arrow = app.screen.query_one(BeatArrow)
+    box = arrow.region
+    return [line[box.x : box.right] for line in screen_lines(app)[box.y : box.bottom]], arrow.has_class("-now")
+
+
+async def test_a_beat_repaints_only_the_rows_where_up_and_down_differ(
+    data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_test(pilot)
+        await run_leg(pilot, clock, 3)  # 3 raises, the 4th on its way up
+        arrow = app.screen.query_one(BeatArrow)
+        repainted: list[tuple[Region, ...]] = []
+        refresh = arrow.refresh
+
+        def recorded(*regions: Region, **kwargs: bool) -> BeatArrow:
+            repainted.append(regions)
+            return refresh(*regions, **kwargs)
+
+        monkeypatch.setattr(arrow, "refresh", recorded)
+        for beat in ("down", "up"):
+            await wait(pilot, clock, 1)
+            assert drawn_arrow(app)[0] == arrow_lines(beat, plain=False)
+        rows = (Region(0, 1, 6, 1), Region(0, 3, 6, 1), Region(0, 5, 6, 1))  # rows 1 and 3, and the word
+        assert repainted == [rows, rows]
+
+
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_the_count_and_the_rest_are_drawn_big_with_every_hint_and_the_metronome_whole(
     data_dir: Path, clock: ManualClock, size: tuple[int, int]
@@ -215,7 +247,7 @@ async def test_a_leg_left_alone_pauses_rings_and_carries_on_from_its_count(
         assert text(screen, "#readout-label") == f"PAUSED · LEFT LEG · {QUIET_RAISES} RAISES"
         assert count(screen) == str(QUIET_RAISES) and len(bells) == 1
         assert screen.timer is None  # the metronome stands still: nothing is sent until a key
-        assert not screen.query_one("#beat-up").has_class("-now") and not screen.query_one("#beat-down").has_class("-now")
+        assert drawn_arrow(app) == (arrow_lines(None, plain=False), False)
         assert "r  carry on, after a 3-2-1" in text(screen, "#readout-caption")
         assert screen.check_action("bell", ()) is False and screen.check_action("resume", ())
         await press(pilot, "r")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from textual import events
 from textual.widgets import DataTable, Footer, Static
 
 from soleus_tui.app import SoleusApp
@@ -141,6 +142,19 @@ async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir:
         plan = shown(app, "#home-plan").splitlines()
         assert "1 of 3 done this week" in plan[1] and "45 kg" in plan[2]  # one machine step, as the runner steps
         assert plan[3].strip() == "every set hit 15 last time: one step heavier"
+
+
+async def test_enter_after_a_burst_of_arrows_asks_about_the_programme_they_reached(data_dir: Path, clock: ManualClock) -> None:
+    """Keys that arrive together (typed fast, or a slow SSH link) are handled in the order they came."""
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        for key in ("down", "down", "up", "enter"):
+            app.post_message(events.Key(key, None))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert shown(app, "#confirm-question") == "Start Heavy slow resistance (bent-knee part)?"
 
 
 async def test_x_stops_the_running_programme_after_a_question(data_dir: Path, clock: ManualClock) -> None:

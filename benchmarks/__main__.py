@@ -65,7 +65,8 @@ def main() -> None:
     else:
         print("  termdown is not installed (pip install termdown) - compared with 1 KB/s only")
     test = metronome_cost(work / "test")
-    row("terminal output, test metronome", f"{test['metronome_bps']:.0f} B/s, {test['metronome_cpu']:.2f} % CPU", "(reported)", True)
+    row("terminal output, test metronome", f"{test['metronome_bps']:.0f} B/s", "<= 1024 B/s", test["metronome_bps"] <= 1024)
+    row("CPU while the metronome beats", f"{test['metronome_cpu']:.2f} % of a core", "< 1 %", test["metronome_cpu"] < 1)
     row("terminal output, rest between legs", f"{test['leg_rest_bps']:.0f} B/s", f"<= {budget:.0f} B/s", test["leg_rest_bps"] <= budget)
     row("peak memory, ten years, History open", f"{peak:.0f} MiB", "< 80 MiB", peak < 80)
 

@@ -1,4 +1,5 @@
-"""Bytes a real terminal receives, and CPU used, while the rest timer runs and while idle.
+"""Bytes a real terminal receives, and CPU used, while the rest timer runs, while the capacity
+test's metronome beats, and while idle.
 
 The app runs in a pseudo-terminal of 80x24, driven by keys as a person would drive it.
 """
@@ -109,7 +110,6 @@ def termdown_cost(seconds: float = 20.0) -> dict[str, float] | None:
         return {"rest_bps": bps, "rest_cpu": cpu}
     finally:
         terminal.close()
-
 
 
 def metronome_cost(data_dir: Path, seconds: float = 20.0) -> dict[str, float]:

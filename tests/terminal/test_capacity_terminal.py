@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from soleus_tui.core.store import Profile
 from tests.support.tmux import Tmux
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    session = Tmux(tmp_path)
-    yield session
-    session.kill_server()
 
 
 def test_a_bent_knee_test_in_tmux(tmux: Tmux, console_script: Path, data_dir: Path, tmp_path: Path) -> None:

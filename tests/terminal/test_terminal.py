@@ -6,7 +6,6 @@ import os
 import signal
 import time
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,31 +13,6 @@ import pytest
 from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.store import Profile
 from tests.support.tmux import Tmux
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    session = Tmux(tmp_path)
-    yield session
-    session.kill_server()
-
-
-@pytest.fixture
-def launch(tmux: Tmux, console_script: Path, data_dir: Path, tmp_path: Path):
-    """Start soleus-tui from a folder that is not the project, as a new user would."""
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir(exist_ok=True)
-
-    def start(term: str = "xterm-256color", *extra: str, **env: str) -> Tmux:
-        tmux.start(
-            [str(console_script), "--data-dir", str(data_dir), *extra],
-            env={"TERM": term, "PYTHONPATH": "", "NO_COLOR": "", **env},
-            cwd=elsewhere,
-        )
-        tmux.wait_for("History")
-        return tmux
-
-    return start
 
 
 @pytest.mark.parametrize("term", ["xterm", "xterm-256color", "screen-256color", "tmux-256color", "linux"])

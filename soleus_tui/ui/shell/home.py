@@ -102,7 +102,10 @@ class HomeScreen(Screen[None]):
             if warning not in self.warned:
                 self.warned.add(warning)
                 self.notify(warning, severity="warning", markup=False, timeout=10)
-        self.query_one("#home-plan", Static).update(self.plan_text(state))
+        panel = self.query_one("#home-plan", Static)
+        panel.update(self.plan_text(state))
+        # A plan of exercises takes the room there is; the few lines without one stay compact.
+        panel.set_class(state.plan is not None and not (state.progress and state.progress.finished), "-plan")
 
     def plan_text(self, state: ProgrammeState) -> Text:
         from soleus_tui.core.programmes.text import NO_PROGRAMME, exercise_line, this_week_text, today_text, week_text
@@ -110,7 +113,10 @@ class HomeScreen(Screen[None]):
         labels = {name: key_label(self, f"home.{name}") for name in ("today", "programmes")}
         plan = state.plan
         if plan is None:
-            return Text.assemble(f"{NO_PROGRAMME} ", (labels["programmes"], "bold"), " chooses one.")
+            return Text.assemble(
+                f"{NO_PROGRAMME} ", (labels["programmes"], "bold"), " chooses one.\nThen ",
+                (labels["today"], "bold"), " starts the day's planned session.",
+            )  # fmt: skip
         text = Text()
         text.append(plan.programme_name, "bold")
         if state.progress is not None and state.progress.finished:

@@ -22,13 +22,17 @@ if TYPE_CHECKING:
     from soleus_tui.app import SoleusApp
 
 
+class ProgrammeTable(DataTable[str]):
+    """Enter is the table's own key, as on the exercise list: it is handled after the arrow keys
+    typed before it, however fast they come, and the screen hears DataTable.RowSelected."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Start", id="programmes.start")]
+
+
 class ProgrammesScreen(Screen[None]):
     app: SoleusApp
     CSS_PATH = "programmes.tcss"
-    BINDINGS = [
-        Binding("enter", "start", "Start", priority=True, id="programmes.start"),
-        Binding("x", "stop", "Stop the running one", id="programmes.stop"),
-    ]
+    BINDINGS = [Binding("x", "stop", "Stop the running one", id="programmes.stop")]
 
     def __init__(self, running_id: str | None) -> None:
         super().__init__()
@@ -36,7 +40,7 @@ class ProgrammesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(cursor_type="row", id="programmes-table")
+        yield ProgrammeTable(cursor_type="row", id="programmes-table")
         yield Static(id="programme-about")
         yield Static(id="programmes-hint")
         yield Footer()
@@ -58,7 +62,8 @@ class ProgrammesScreen(Screen[None]):
         self.show_about()
 
     def show_hint(self) -> None:
-        hint = Text.assemble((key_label(self, "programmes.start"), "bold"), " starts the highlighted programme")
+        start = key_label(self.query_one(ProgrammeTable), "programmes.start")
+        hint = Text.assemble((start, "bold"), " starts the highlighted programme")
         if self.running_id:
             hint.append_text(Text.assemble(" · ", (key_label(self, "programmes.stop"), "bold"), " stops the running one"))
         self.query_one("#programmes-hint", Static).update(hint)
@@ -92,8 +97,8 @@ class ProgrammesScreen(Screen[None]):
 
     # -- starting and stopping -------------------------------------------------------------------
 
-    def action_start(self) -> None:
-        programme = self.highlighted()
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        programme = self.app.catalog.programme(str(event.row_key.value))
         if programme is None:
             return
         replacing = f" It replaces {self.running_id}; its sessions stay in history." if self.running_id else ""

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 SLACK_S = 0.02  # wake just after the beat, never just before it
 TEXT_LINES = {"title": "#test-title", "where": "#test-where", "about": "#test-about"}
-KEY_IDS = ("test.start", "test.stop", "test.straight", "test.bent", "test.skip-rest", "test.take-back", "test.bell")
+KEY_IDS = ("test.start", "test.stop", "test.resume", "test.straight", "test.bent", "test.skip-rest", "test.take-back",
+           "test.bell")  # fmt: skip
 
 
 class CapacityTestScreen(Screen[None]):
@@ -49,6 +50,7 @@ class CapacityTestScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start the leg", id="test.start"),
         Binding("enter", "stop", "Stop", id="test.stop"),
+        Binding("r", "resume", "Carry on", id="test.resume"),
         Binding("s", "choose('straight')", "Straight knee", id="test.straight"),
         Binding("b", "choose('bent')", "Bent knee", id="test.bent"),
         Binding("s", "skip_rest", "Skip rest", id="test.skip-rest"),
@@ -95,7 +97,10 @@ class CapacityTestScreen(Screen[None]):
     def show(self) -> None:
         view = capacity_view(self.test, self.keys)
         repaint(self, self.view, view, TEXT_LINES)
-        self.query_one(Metronome).show(view.beat)
+        metronome = self.query_one(Metronome)
+        if metronome.display != (self.test.stage is not Stage.READY):  # the set-up needs the room: nothing beats yet
+            metronome.display = self.test.stage is not Stage.READY
+        metronome.show(view.beat)
         keys_state = (self.test.stage, self.test.leg, self.test.knee)
         if keys_state != self.keys_state:  # the keys change with the stage; a footer redrawn each beat costs bytes
             self.keys_state = keys_state
@@ -110,7 +115,7 @@ class CapacityTestScreen(Screen[None]):
         self.show()
 
     def hear(self, events: list[Event]) -> None:
-        if Event.REST_OVER in events or (self.bell_each_raise and Event.RAISE in events):
+        if Event.REST_OVER in events or Event.PAUSED in events or (self.bell_each_raise and Event.RAISE in events):
             self.app.ring_bell()
         if Event.DONE in events:
             self.query_one("#test-middle").display = False
@@ -123,15 +128,17 @@ class CapacityTestScreen(Screen[None]):
         if action == "start":
             return stage is Stage.READY
         if action == "stop":
-            return stage is Stage.RAISING or (None if stage is Stage.GET_READY else False)
+            return stage in (Stage.RAISING, Stage.PAUSED) or (None if stage is Stage.GET_READY else False)
+        if action == "resume":
+            return stage is Stage.PAUSED
         if action == "choose":
             return stage is Stage.READY and self.test.leg == 0 and parameters[0] != self.test.knee
         if action == "skip_rest":
             return stage is Stage.REST
         if action == "take_back":
-            return stage in (Stage.RAISING, Stage.REST)
+            return stage in (Stage.RAISING, Stage.PAUSED, Stage.REST)
         if action == "bell":
-            return stage is not Stage.DONE
+            return stage not in (Stage.PAUSED, Stage.DONE)
         if action == "leave":  # once a leg has begun, leaving asks first; before and after, escape is back
             return self.test.started is not None and stage is not Stage.DONE
         return True
@@ -142,6 +149,10 @@ class CapacityTestScreen(Screen[None]):
 
     def action_stop(self) -> None:
         self.hear(self.test.stop())
+        self.show()
+
+    def action_resume(self) -> None:
+        self.test.resume()
         self.show()
 
     def action_choose(self, knee: str) -> None:
@@ -157,8 +168,10 @@ class CapacityTestScreen(Screen[None]):
         self.show()
 
     def action_bell(self) -> None:
+        self.hear(self.test.heard())
         self.bell_each_raise = not self.bell_each_raise
         self.notify(f"A bell each raise: {'on' if self.bell_each_raise else 'off'}", timeout=3)
+        self.show()
 
     def action_leave(self) -> None:
         from soleus_tui.ui.widgets.confirm import ConfirmScreen
@@ -174,6 +187,9 @@ class CapacityTestScreen(Screen[None]):
             if self.timer is not None:
                 self.timer.stop()
             self.dismiss()
+        else:  # carrying on is a key like any other: someone is there
+            self.hear(self.test.heard())
+            self.show()
 
     # -- the first test asks for the norms' details -------------------------------------------------
 

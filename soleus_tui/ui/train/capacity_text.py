@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from soleus_tui.core.capacity.protocol import REST_BETWEEN_LEGS_S, HeelRaiseTest, Stage
+from soleus_tui.core.capacity.protocol import QUIET_RAISES, REST_BETWEEN_LEGS_S, HeelRaiseTest, Stage
 from soleus_tui.core.capacity.results import (
     REAL_CHANGE_RAISES,
     SYMMETRY_MARK_PCT,
@@ -60,6 +60,7 @@ def capacity_view(test: HeelRaiseTest, keys: Keys) -> CapacityView:
     leg = f"{side} leg".upper()
     title = f"Heel-raise test · {KNEE_WORDS[test.knee]}"
     stage, beat, about = test.stage, None, ""
+    take_back = f"{keys['test.take-back']}  take back a raise"
     if stage is Stage.READY:
         first = test.leg == 0
         about = f"{KNEE_SET_UP[test.knee]}\n{SET_UP}\n{STOP_WHEN.format(stop=keys['test.stop'])}"
@@ -73,15 +74,21 @@ def capacity_view(test: HeelRaiseTest, keys: Keys) -> CapacityView:
     elif stage is Stage.RAISING:
         beat = "up" if test.beat_is_up() else "down"
         readout = Readout(f"{leg} · {raises_text(test.raises_now()).upper()}", str(test.raises_now()), None,
-                          f"{keys['test.stop']}  stop · {keys['test.take-back']}  take back a raise\n"
-                          f"{keys['test.bell']}  a bell each raise")  # fmt: skip
+                          f"{keys['test.stop']}  stop · {keys['test.bell']}  a bell each raise\n{take_back}")  # fmt: skip
         about = STOP_WHEN.format(stop=keys["test.stop"])
+    elif stage is Stage.PAUSED:
+        count = raises_text(test.raises_now())
+        readout = Readout(f"PAUSED · {leg} · {count.upper()}", str(test.raises_now()), None,
+                          f"{keys['test.resume']}  carry on, after a 3-2-1\n"
+                          f"{keys['test.stop']}  end the leg at {count}\n{take_back}")  # fmt: skip
+        about = (f"No key in {QUIET_RAISES} raises, so the metronome stopped in case nobody is there. The test has "
+                 "no time limit: carry on from here, or end the leg, taking back any raise you did not do.")  # fmt: skip
     elif stage is Stage.REST:
         left = test.rest_remaining()
         bar = math.floor((1 - max(left, 0) / REST_BETWEEN_LEGS_S) * BAR_STEPS) / BAR_STEPS
         readout = Readout("REST BEFORE THE RIGHT LEG", clock_text(math.ceil(max(left, 0))), bar,
-                          f"Left: {raises_text(test.raises['left'])} · {keys['test.take-back']}  take one back\n"
-                          f"{keys['test.skip-rest']}  skip the rest")  # fmt: skip
+                          f"Left: {raises_text(test.raises['left'])} · {keys['test.skip-rest']}  skip the rest\n"
+                          f"{take_back}")  # fmt: skip
         about = "Two minutes between the legs, as the protocol has it."
     else:
         readout = Readout("DONE", str(test.raises.get("right", 0)), None, "")

@@ -8,7 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+import tomli_w
+from textual import events
+from textual.widgets import DataTable, Footer, Static
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
@@ -22,6 +24,9 @@ from soleus_tui.ui.shell.home import HomeScreen
 from soleus_tui.ui.shell.programmes import ProgrammesScreen
 from soleus_tui.ui.widgets.confirm import ConfirmScreen
 from tests.support.pilot import notified, wait_until
+
+
+NO_PROGRAMME_PANEL = "No programme is running. p chooses one.\nThen t starts the day's planned session."
 
 
 def shown(app: SoleusApp, selector: str) -> str:
@@ -41,7 +46,7 @@ def hsr_session(clock: ManualClock, week: int) -> Session:
     return Session(start, start + timedelta(minutes=20), [exercise], programme="hsr-12", programme_week=week)
 
 
-async def test_without_a_programme_home_says_so_in_one_line(data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_without_a_programme_home_says_so_and_how_to_start_one(data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
     slow = state.load_state
 
@@ -56,10 +61,36 @@ async def test_without_a_programme_home_says_so_in_one_line(data_dir: Path, cloc
         assert shown(app, "#home-plan") == "Reading today's plan..."  # the frame did not wait for the read
         release.set()
         await settle(app, pilot)
-        assert shown(app, "#home-plan") == "No programme is running. p chooses one."
+        assert shown(app, "#home-plan") == NO_PROGRAMME_PANEL
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.trainer.workout is None
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_without_a_programme_today_is_two_compact_lines_with_the_keys_in_force(
+    data_dir: Path, clock: ManualClock, size: tuple[int, int]
+) -> None:
+    profile = Profile.open(data_dir, "default")
+    profile.settings_path.write_text(tomli_w.dumps({"keymap": {"home.programmes": "o", "home.today": "y"}}))
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        assert shown(app, "#home-plan") == NO_PROGRAMME_PANEL.replace(" p ", " o ").replace(" t ", " y ")
+        panel, safety = app.screen.query_one("#home-plan").region, app.screen.query_one("#home-safety").region
+        assert panel.height == 4  # the two lines in their border, no empty rows
+        assert safety.y == panel.bottom  # the safety line right below, not pushed to the footer
+
+
+async def test_a_running_programme_gives_today_the_room_down_to_the_safety_line(data_dir: Path, clock: ManualClock) -> None:
+    start_running(Profile.open(data_dir, "default"), "alfredson-12", clock.now().date())
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        panel, safety = screen.query_one("#home-plan").region, screen.query_one("#home-safety").region
+        assert "Alfredson eccentric heel drops" in shown(app, "#home-plan")
+        assert safety.y == panel.bottom and safety.bottom == screen.query_one(Footer).region.y
 
 
 async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir: Path, clock: ManualClock) -> None:
@@ -114,6 +145,19 @@ async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir:
         assert plan[3].strip() == "every set hit 15 last time: one step heavier"
 
 
+async def test_enter_after_a_burst_of_arrows_asks_about_the_programme_they_reached(data_dir: Path, clock: ManualClock) -> None:
+    """Keys that arrive together (typed fast, or a slow SSH link) are handled in the order they came."""
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        for key in ("down", "down", "up", "enter"):
+            app.post_message(events.Key(key, None))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert shown(app, "#confirm-question") == "Start Heavy slow resistance (bent-knee part)?"
+
+
 async def test_x_stops_the_running_programme_after_a_question(data_dir: Path, clock: ManualClock) -> None:
     start_running(Profile.open(data_dir, "default"), "alfredson-12", clock.now().date())
     app = SoleusApp(data_dir=data_dir, clock=clock)
@@ -136,7 +180,7 @@ async def test_x_stops_the_running_programme_after_a_question(data_dir: Path, cl
         await pilot.press("y")
         await settle(app, pilot)
         assert not programme_path(app.profile).exists() and isinstance(app.screen, HomeScreen)
-        assert shown(app, "#home-plan") == "No programme is running. p chooses one."
+        assert shown(app, "#home-plan") == NO_PROGRAMME_PANEL
 
 
 async def test_an_unreadable_programme_file_is_a_warning_not_a_crash(data_dir: Path, clock: ManualClock) -> None:
@@ -145,7 +189,7 @@ async def test_an_unreadable_programme_file_is_a_warning_not_a_crash(data_dir: P
     app = SoleusApp(data_dir=data_dir, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert shown(app, "#home-plan") == "No programme is running. p chooses one."
+        assert shown(app, "#home-plan") == NO_PROGRAMME_PANEL
         assert notified(app, "quarantine/")
         assert (profile.quarantine_dir / "programme.toml").exists()
 

@@ -7,15 +7,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 from soleus_tui.app import SoleusApp
+from soleus_tui.core.capacity.protocol import QUIET_RAISES, Stage
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.train.about_you import AboutYouScreen
 from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.train.capacity_test import CapacityTestScreen
+from soleus_tui.ui.train.metronome import BeatArrow, arrow_lines
 from soleus_tui.ui.train.exercise_list import TrainScreen
 from tests.support.pilot import let_time_pass, press, wait_until
 
@@ -32,6 +36,12 @@ async def open_test(pilot: Pilot[int], skip_question: bool = True) -> CapacityTe
         await press(pilot, "escape")
     (screen,) = [s for s in pilot.app.screen_stack if isinstance(s, CapacityTestScreen)]
     return screen
+
+
+def counted_bells(app: SoleusApp, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    bells: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: bells.append(1))
+    return bells
 
 
 def text(screen: CapacityTestScreen, selector: str) -> str:
@@ -58,9 +68,9 @@ async def test_a_bent_knee_test_of_12_and_10_is_83_percent_and_saved(data_dir: P
         await press(pilot, "enter")
         assert count(screen) == "3"
         await wait(pilot, clock, 3)
-        assert screen.query_one("#beat-up").has_class("-now")
+        assert drawn_arrow(app) == (arrow_lines("up", plain=False), True)
         await wait(pilot, clock, 1)
-        assert screen.query_one("#beat-down").has_class("-now") and count(screen) == "0"
+        assert drawn_arrow(app) == (arrow_lines("down", plain=False), True) and count(screen) == "0"
         await wait(pilot, clock, 28.5)  # 29.5 s in: 14 raises, the 15th on its way up
         assert count(screen) == "14"
         await press(pilot, "backspace", "backspace")
@@ -89,8 +99,7 @@ async def test_the_second_straight_test_shows_the_change_and_the_norm(
     data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = SoleusApp(data_dir=data_dir, clock=clock)
-    bells: list[int] = []
-    monkeypatch.setattr(app, "bell", lambda: bells.append(1))
+    bells = counted_bells(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_test(pilot, skip_question=False)
         await wait_until(pilot, lambda: isinstance(app.screen, AboutYouScreen), "the about-you question")
@@ -144,3 +153,121 @@ async def test_leaving_a_test_under_way_asks_first(data_dir: Path, clock: Manual
         await press(pilot, "escape", "y")
         assert isinstance(app.screen, TrainScreen)
     assert not list(Profile.open(data_dir, "default").iter_session_paths())
+
+
+def screen_lines(app: SoleusApp) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def drawn_arrow(app: SoleusApp) -> tuple[list[str], bool]:
+    """The metronome's arrow as the screen shows it, and whether it is lit (the metronome runs)."""
+    arrow = app.screen.query_one(BeatArrow)
+    box = arrow.region
+    return [line[box.x : box.right] for line in screen_lines(app)[box.y : box.bottom]], arrow.has_class("-now")
+
+
+async def test_a_beat_repaints_only_the_rows_where_up_and_down_differ(
+    data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_test(pilot)
+        await run_leg(pilot, clock, 3)  # 3 raises, the 4th on its way up
+        arrow = app.screen.query_one(BeatArrow)
+        repainted: list[tuple[Region, ...]] = []
+        refresh = arrow.refresh
+
+        def recorded(*regions: Region, **kwargs: bool) -> BeatArrow:
+            repainted.append(regions)
+            return refresh(*regions, **kwargs)
+
+        monkeypatch.setattr(arrow, "refresh", recorded)
+        for beat in ("down", "up"):
+            await wait(pilot, clock, 1)
+            assert drawn_arrow(app)[0] == arrow_lines(beat, plain=False)
+        rows = (Region(0, 1, 6, 1), Region(0, 3, 6, 1), Region(0, 5, 6, 1))  # rows 1 and 3, and the word
+        assert repainted == [rows, rows]
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_count_and_the_rest_are_drawn_big_with_every_hint_and_the_metronome_whole(
+    data_dir: Path, clock: ManualClock, size: tuple[int, int]
+) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+
+    def check(stage: str) -> None:
+        lines = screen_lines(app)
+        shown = "\n".join(lines)
+        number = screen.query_one("#readout-number", BigNumber)
+        rows = lines[number.region.y : number.region.bottom]
+        assert number.scale >= 2 and sum("█" in row for row in rows) >= 5, (stage, shown)
+        assert all(line in shown for line in text(screen, "#readout-caption").splitlines()), (stage, shown)
+        footer = screen.query_one(Footer).region
+        assert all(0 < beat.region.bottom <= footer.y for beat in screen.query(".beat")), (stage, shown)
+        assert "…" not in shown and all(key.region.right <= size[0] for key in screen.query(FooterKey)), (stage, shown)
+
+    async with app.run_test(size=size) as pilot:
+        screen = await open_test(pilot)
+        await run_leg(pilot, clock, 12)
+        check("raising")
+        await wait(pilot, clock, 2 * QUIET_RAISES)
+        assert screen.test.stage is Stage.PAUSED
+        check("paused")
+        await press(pilot, "enter")
+        check("the rest between the legs")
+
+
+async def test_a_leg_left_alone_pauses_rings_and_carries_on_from_its_count(
+    data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    bells = counted_bells(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot)
+        await press(pilot, "enter")
+        await wait(pilot, clock, 3)
+        await wait(pilot, clock, 2 * QUIET_RAISES + 30)  # away: the tick came late
+        assert text(screen, "#readout-label") == f"PAUSED · LEFT LEG · {QUIET_RAISES} RAISES"
+        assert count(screen) == str(QUIET_RAISES) and len(bells) == 1
+        assert screen.timer is None  # the metronome stands still: nothing is sent until a key
+        assert drawn_arrow(app) == (arrow_lines(None, plain=False), False)
+        assert "r  carry on, after a 3-2-1" in text(screen, "#readout-caption")
+        assert screen.check_action("bell", ()) is False and screen.check_action("resume", ())
+        await press(pilot, "r")
+        assert text(screen, "#readout-label") == "GET READY · LEFT LEG" and count(screen) == "3"
+        await wait(pilot, clock, 3)
+        await wait(pilot, clock, 10)
+        assert count(screen) == str(QUIET_RAISES + 5)
+        await press(pilot, "enter")
+        assert text(screen, "#readout-label") == "REST BEFORE THE RIGHT LEG"
+        assert screen.test.raises == {"left": QUIET_RAISES + 5}
+
+
+async def test_a_paused_leg_ends_with_its_count_less_what_was_taken_back(data_dir: Path, clock: ManualClock) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot)
+        await run_leg(pilot, clock, 2 * QUIET_RAISES)
+        await press(pilot, "backspace", "backspace", "backspace")
+        assert count(screen) == str(QUIET_RAISES - 3)
+        assert f"enter  end the leg at {QUIET_RAISES - 3} raises" in text(screen, "#readout-caption")
+        await press(pilot, "enter", "s")
+        await run_leg(pilot, clock, 20)
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: screen.result is not None, "the result")
+    (path,) = Profile.open(data_dir, "default").iter_session_paths()
+    sets = tomllib.loads(path.read_text())["exercises"][0]["sets"]
+    assert [(s["side"], s["reps"]) for s in sets] == [("left", QUIET_RAISES - 3), ("right", 20)]
+
+
+@pytest.mark.parametrize("key", ["m", "backspace"])
+async def test_a_key_during_the_leg_puts_the_pause_off(data_dir: Path, clock: ManualClock, key: str) -> None:
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_test(pilot)
+        await run_leg(pilot, clock, 20)  # 40.5 s in
+        await press(pilot, key)
+        await wait(pilot, clock, 2 * QUIET_RAISES - 1)
+        assert screen.test.stage is Stage.RAISING
+        await wait(pilot, clock, 1)
+        assert screen.test.stage is Stage.PAUSED

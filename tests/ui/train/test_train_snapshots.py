@@ -1,4 +1,5 @@
-"""Pictures of Train at 80x24 (and the runner at 120x40 and in plain mode), looked at before kept.
+"""Pictures of Train at 80x24 (and the runner at 120x40 and in plain mode, the capacity test at 60x20),
+looked at before kept.
 
 Each test builds the app on a fresh data folder with a clock that moves only when told, drives it
 with real keys, and compares the screen with the SVG kept in tests/__snapshots__/.
@@ -18,8 +19,10 @@ from soleus_tui.app import SoleusApp
 from soleus_tui.core.catalog import builtin_catalog
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
+from soleus_tui.core.settings import Settings, save_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.core.train.workout import Workout
+from soleus_tui.ui.train.capacity_test import CapacityTestScreen
 from soleus_tui.ui.train.runner import RunnerScreen
 
 Step = str | float  # a key to press, or seconds to let pass
@@ -44,7 +47,7 @@ def steps(*script: Step) -> Callable[[Pilot[Any]], Awaitable[None]]:
             else:
                 clock.advance(step)
                 screen = pilot.app.screen
-                assert isinstance(screen, RunnerScreen)
+                assert isinstance(screen, (RunnerScreen, CapacityTestScreen))
                 screen.tick()
             await pilot.pause()
         await pilot.app.workers.wait_for_complete()
@@ -124,8 +127,6 @@ def test_the_typed_load(snap_compare: SnapCompare, data_dir: Path) -> None:
 
 
 def test_the_pain_question(snap_compare: SnapCompare, data_dir: Path) -> None:
-    from soleus_tui.core.settings import Settings, save_settings
-
     save_settings(Profile.open(data_dir, "default").settings_path, Settings(pain=True))
     to_single_leg = ["down"] * 3
     one_set = ["space", "enter", "s", "space", "enter"]  # the left leg, the switch skipped, the right leg
@@ -150,3 +151,18 @@ def test_the_resume_question(snap_compare: SnapCompare, data_dir: Path) -> None:
     profile.save_current(workout.to_dict())
     app = SoleusApp(data_dir=data_dir, clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps())
+
+
+def with_norms_known(data_dir: Path) -> None:
+    """Birth year and sex already set, so the capacity test does not ask for them first."""
+    save_settings(Profile.open(data_dir, "default").settings_path, Settings(birth_year=1990, sex="female"))
+
+
+def test_the_capacity_test_mid_leg(snap_compare: SnapCompare, data_dir: Path) -> None:
+    with_norms_known(data_dir)
+    assert snap(snap_compare, data_dir, ["2", "t", "enter", 3.0, 24.5])
+
+
+def test_the_capacity_test_paused_at_60x20(snap_compare: SnapCompare, data_dir: Path) -> None:
+    with_norms_known(data_dir)
+    assert snap(snap_compare, data_dir, ["2", "t", "enter", 3.0, 150.0], size=(60, 20))

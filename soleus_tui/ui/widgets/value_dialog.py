@@ -75,6 +75,8 @@ class ValueDialog(ModalScreen[T | None]):
         join: Callable[[list[Any]], T] = only,
     ) -> None:
         """`join` makes the value kept out of the lines' values; with one line, it is that line's."""
+        if join is only and len(fields) != 1:
+            raise TypeError(f"a dialog of {len(fields)} lines needs a join for their values")
         super().__init__()
         self.heading = title
         self.fields = fields

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.binding import Binding
 from textual.pilot import Pilot
@@ -189,3 +190,7 @@ async def test_a_bad_line_keeps_its_mark_when_the_focus_leaves_it() -> None:
         await pilot.pause()
         assert side.has_focus and reps.has_class("-invalid") and shown(pilot, "#value-reason").startswith("Reps are")
 
+
+def test_several_lines_without_a_join_are_refused_at_once() -> None:
+    with pytest.raises(TypeError, match="a dialog of 2 lines needs a join"):
+        ValueDialog("Reps and side", Field(parse_reps), Field(parse_side), cancel_id="demo.skip")

@@ -1,6 +1,6 @@
 """The morning check-in: pain and stiffness this morning, 0-10, asked on the first start of a day
 after a session that recorded pain (DESIGN section 10). A digit answers (`t` is ten), escape skips;
-either way it is not asked again that day.
+either way it is not asked again that day, and the box closes once that is saved.
 
 `offer_morning_checkin(app)` is the hook the app calls once at start: it reads the files in a
 thread worker and puts the question up only when it is due.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -23,16 +24,18 @@ from soleus_tui.ui.widgets.keys import key_label
 PAIN_KEYS = [*(str(digit) for digit in range(10)), "t"]
 
 
-class MorningCheckInScreen(ModalScreen[int | None]):
+class MorningCheckInScreen(ModalScreen[None]):
     CSS_PATH = "morning_checkin.tcss"
     BINDINGS = [
         *(Binding(key, f"answer({n})", f"Pain {n}", show=False, id=f"checkin.pain-{n}") for n, key in enumerate(PAIN_KEYS)),
         Binding("escape", "skip", "Skip", id="checkin.skip"),
     ]
 
-    def __init__(self, checkins: CheckIns) -> None:
+    def __init__(self, checkins: CheckIns, today: date) -> None:
         super().__init__()
         self.checkins = checkins
+        self.today = today
+        self.answered = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin-box"):
@@ -54,10 +57,28 @@ class MorningCheckInScreen(ModalScreen[int | None]):
         )
 
     def action_answer(self, pain: int) -> None:
-        self.dismiss(pain)
+        self.keep(pain)
 
     def action_skip(self) -> None:
-        self.dismiss(None)
+        self.keep(None)
+
+    def keep(self, pain: int | None) -> None:
+        if self.answered:
+            return  # a second key while the first answer is being saved
+        self.answered = True
+        if pain is not None and pain >= SAFETY_FROM:
+            self.notify(SAFETY_LINE, title=f"Morning pain {pain}/10", severity="warning", markup=False, timeout=30)
+        self.save(self.checkins.skipped(self.today) if pain is None else self.checkins.answered(self.today, pain))
+
+    @work(thread=True, exclusive=True, group="morning-checkin")
+    def save(self, checkins: CheckIns) -> None:
+        """Saved before the box closes: home, shown again, reads its plan with this answer."""
+        path = checkins_path(self.app.profile)  # type: ignore[attr-defined]
+        try:
+            save_checkins(path, checkins)
+        except OSError as error:
+            self.app.notify(f"Could not save the check-in to {path}: {error.strerror or error}", severity="error", markup=False)
+        self.app.call_from_thread(self.dismiss)
 
 
 def offer_morning_checkin(app: App[int]) -> None:
@@ -75,19 +96,4 @@ def _check(app: App[int]) -> None:
     for warning in warnings:
         app.notify(warning, severity="warning", markup=False, timeout=10)
     if due:
-        app.call_from_thread(app.push_screen, MorningCheckInScreen(checkins), lambda pain: _answered(app, checkins, today, pain))
-
-
-def _answered(app: App[int], checkins: CheckIns, today: date, pain: int | None) -> None:
-    kept = checkins.skipped(today) if pain is None else checkins.answered(today, pain)
-    if pain is not None and pain >= SAFETY_FROM:
-        app.notify(SAFETY_LINE, title=f"Morning pain {pain}/10", severity="warning", markup=False, timeout=30)
-    app.run_worker(lambda: _save(app, kept), thread=True, exclusive=True, group="morning-checkin")
-
-
-def _save(app: App[int], checkins: CheckIns) -> None:
-    path = checkins_path(app.profile)  # type: ignore[attr-defined]
-    try:
-        save_checkins(path, checkins)
-    except OSError as error:
-        app.notify(f"Could not save the check-in to {path}: {error.strerror or error}", severity="error", markup=False)
+        app.call_from_thread(app.push_screen, MorningCheckInScreen(checkins, today))

@@ -43,7 +43,9 @@ class ValueInput(Input):
     BINDINGS = [Binding("enter", "submit", "Keep", show=False, id=KEEP_ID)]
 
     def __init__(self, field: Field[Any]) -> None:
-        super().__init__(field.text, placeholder=field.placeholder)
+        # Input's own validation would clear -invalid on blur: whether an empty line is a mistake
+        # depends on where enter was pressed, which only the dialog knows, so `check` marks it.
+        super().__init__(field.text, placeholder=field.placeholder, validate_on=())
         self.parse = field.parse
 
     def check(self, typing: bool) -> tuple[Any, str]:
@@ -73,6 +75,8 @@ class ValueDialog(ModalScreen[T | None]):
         join: Callable[[list[Any]], T] = only,
     ) -> None:
         """`join` makes the value kept out of the lines' values; with one line, it is that line's."""
+        if join is only and len(fields) != 1:
+            raise TypeError(f"a dialog of {len(fields)} lines needs a join for their values")
         super().__init__()
         self.heading = title
         self.fields = fields

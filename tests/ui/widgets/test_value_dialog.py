@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.binding import Binding
 from textual.pilot import Pilot
@@ -174,3 +175,22 @@ async def test_with_two_lines_a_blank_one_is_kept_as_nothing() -> None:
         await pilot.press("5", "enter", "enter")
         await pilot.pause()
         assert app.result == (5, None)
+
+
+async def test_a_bad_line_keeps_its_mark_when_the_focus_leaves_it() -> None:
+    app = DialogApp(RepsAndSideDialog())
+    async with app.run_test() as pilot:
+        reps, side = inputs(pilot)
+        await pilot.press("x", "tab")
+        await pilot.pause()
+        assert side.has_focus and reps.has_class("-invalid") and shown(pilot, "#value-reason").startswith("Reps are")
+        await pilot.press("shift+tab", "backspace", "enter")  # empty, and enter: now a mistake
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert side.has_focus and reps.has_class("-invalid") and shown(pilot, "#value-reason").startswith("Reps are")
+
+
+def test_several_lines_without_a_join_are_refused_at_once() -> None:
+    with pytest.raises(TypeError, match="a dialog of 2 lines needs a join"):
+        ValueDialog("Reps and side", Field(parse_reps), Field(parse_side), cancel_id="demo.skip")

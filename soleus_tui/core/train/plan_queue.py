@@ -9,7 +9,7 @@ from typing import Any
 
 from soleus_tui.core.catalog import Exercise, exercise_table
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
-from soleus_tui.core.train.saved import exercise_from_dict
+from soleus_tui.core.train.saved import saved_plan
 from soleus_tui.core.train.suggestions import Suggestion
 
 
@@ -49,7 +49,8 @@ class PlanQueue:
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> PlanQueue:
-        return cls(today_from_dict(table), int(table["position"]), bool(table["done"]))
+        """`table` is one `check_saved_workout` has passed (or `to_dict` wrote)."""
+        return cls(today_from_dict(table), table["position"], table["done"])
 
 
 def today_table(today: TodayPlan) -> dict[str, Any]:
@@ -69,7 +70,7 @@ def today_from_dict(table: dict[str, Any]) -> TodayPlan:
     planned_names = {f.name for f in dataclasses.fields(PlannedExercise)} - {"exercise", "suggestion"}
     planned = tuple(
         PlannedExercise(
-            exercise_from_dict(p["exercise"]),
+            saved_plan(p["exercise"], "runner.today"),
             suggestion=Suggestion(**p["suggestion"]) if "suggestion" in p else None,
             **{k: v for k, v in p.items() if k in planned_names},
         )

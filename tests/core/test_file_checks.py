@@ -246,6 +246,7 @@ BROKEN_PLANNED_CURRENT = {
     "today-position-negative": lambda t: t["runner"]["today"].update(position=-1),
     "today-position-text": lambda t: t["runner"]["today"].update(position="1"),
     "today-done-text": lambda t: t["runner"]["today"].update(done="no"),
+    "today-planned-moves-text": lambda t: t["runner"]["today"].update(planned_moves=["yes"]),
     "today-week-text": lambda t: t["runner"]["today"].update(week="9"),
     "today-name-number": lambda t: t["runner"]["today"].update(programme_name=7),
     "today-no-exercises": lambda t: t["runner"]["today"].update(exercises=[]),

@@ -141,6 +141,8 @@ def _today(table: Any) -> dict[str, Any]:
     whole_number(table.get("between_exercises_s", 0), "runner.today: between_exercises_s", 0, MAX_REST_S)
     whole_number(table.get("position"), "runner.today: position", 0, len(planned) - 1)
     _flag(table.get("done"), "runner.today: done")
+    for move in _list(table.get("planned_moves", []), "runner.today: planned_moves"):
+        _flag(move, "runner.today: each of planned_moves")
     return checked
 
 

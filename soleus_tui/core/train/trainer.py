@@ -146,7 +146,7 @@ class Trainer:
         one), otherwise the next exercise of the list."""
         assert self.workout is not None
         if self.workout.queue is not None:
-            planned = self.workout.queue.upcoming
+            planned = self.workout.upcoming
             return planned.exercise if planned else None
         return self.catalog.after(self.workout.plan.id)
 

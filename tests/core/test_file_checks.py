@@ -18,10 +18,12 @@ from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.history.stats import bests, summarize
 from soleus_tui.core.history.summary_cache import cache_file, read_cache, scan
 from soleus_tui.core.learn.quiz import NewerScoresError, ScoreFileError, load_scores, record_score
+from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.session import session_to_dict
 from soleus_tui.core.settings import Settings, load_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.core.text import plain_text
+from soleus_tui.core.train.suggestions import Suggestion
 from soleus_tui.core.train.trainer import Trainer
 from tests.support.histories import make_session
 
@@ -177,6 +179,22 @@ def saved_table(trainer: Trainer, reps_exercise: Exercise) -> dict:
     return table
 
 
+def planned_saved_table(trainer: Trainer, reps_exercise: Exercise, per_side_exercise: Exercise) -> dict:
+    """A programme session on its second planned exercise: the first one's plan is kept as earlier."""
+    hint = Suggestion(22.5, 12, 0.0, "every set hit 12 last time: one step heavier")
+    today = TodayPlan(
+        "hsr-12", "Heavy slow resistance", 9, 12, 1, 3,
+        (PlannedExercise(reps_exercise, rm=True, suggestion=hint), PlannedExercise(per_side_exercise)),
+    )  # fmt: skip
+    trainer.start_plan(today, last=[])
+    trainer.act(lambda w: w.count())
+    trainer.act(lambda w: w.finish_set())
+    trainer.next(load_kg=0.0)
+    table = tomllib.loads(trainer.profile.current_path.read_text())
+    trainer.workout = None
+    return table
+
+
 BROKEN_CURRENT = {
     "started-text": lambda t: t.update(started="x"),
     "started-number": lambda t: t.update(started=7),
@@ -209,6 +227,66 @@ def test_a_current_file_that_cannot_resume_is_quarantined_once_with_its_reason(
     again = Trainer(profile, Catalog((reps_exercise,)), Settings(), clock)
     assert again.saved_workout() is None and again.warnings == []  # the next launch is clean
     assert again.start(reps_exercise)
+
+
+def _planned(t: dict, n: int) -> dict:
+    return t["runner"]["today"]["exercises"][n]
+
+
+BROKEN_PLANNED_CURRENT = {
+    "earlier-plan-sets-text": lambda t: t["runner"]["earlier"][0]["plan"].update(sets="many"),
+    "earlier-plan-name-missing": lambda t: t["runner"]["earlier"][0]["plan"].pop("name"),
+    "earlier-rest-text": lambda t: t["runner"]["earlier"][0].update(rest_s="90"),
+    "earlier-not-tables": lambda t: t["runner"].update(earlier=[1]),
+    "to-failure-text": lambda t: t["runner"].update(to_failure="yes"),
+    "today-plan-tempo-strings": lambda t: _planned(t, 1)["exercise"].update(tempo=["1", "2", "3"]),
+    "today-plan-missing": lambda t: _planned(t, 1).pop("exercise"),
+    "today-rm-text": lambda t: _planned(t, 0).update(rm="yes"),
+    "today-position-past-the-plan": lambda t: t["runner"]["today"].update(position=2),
+    "today-position-negative": lambda t: t["runner"]["today"].update(position=-1),
+    "today-position-text": lambda t: t["runner"]["today"].update(position="1"),
+    "today-done-text": lambda t: t["runner"]["today"].update(done="no"),
+    "today-planned-moves-text": lambda t: t["runner"]["today"].update(planned_moves=["yes"]),
+    "today-week-text": lambda t: t["runner"]["today"].update(week="9"),
+    "today-name-number": lambda t: t["runner"]["today"].update(programme_name=7),
+    "today-no-exercises": lambda t: t["runner"]["today"].update(exercises=[]),
+    "today-not-a-table": lambda t: t["runner"].update(today="hsr-12"),
+    "suggestion-load-text": lambda t: _planned(t, 0)["suggestion"].update(load_kg="heavy"),
+    "suggestion-reps-float": lambda t: _planned(t, 0)["suggestion"].update(reps=12.5),
+    "suggestion-no-reason": lambda t: _planned(t, 0)["suggestion"].pop("reason"),
+    "suggestion-first-time-text": lambda t: _planned(t, 0)["suggestion"].update(first_time="no"),
+}
+
+
+@pytest.mark.parametrize("breaking", BROKEN_PLANNED_CURRENT.values(), ids=BROKEN_PLANNED_CURRENT.keys())
+def test_a_programme_session_that_cannot_resume_is_quarantined_with_its_reason(
+    trainer: Trainer, profile: Profile, reps_exercise: Exercise, per_side_exercise: Exercise, breaking
+) -> None:
+    table = planned_saved_table(trainer, reps_exercise, per_side_exercise)
+    breaking(table)
+    profile.current_path.write_text(tomli_w.dumps(table))
+    assert trainer.saved_workout() is None
+    assert not profile.current_path.exists() and (profile.quarantine_dir / "current.toml").exists()
+    assert "could not be read" in trainer.warnings[-1]
+
+
+def test_a_programme_session_resumes_with_every_plan_and_text_checked(
+    trainer: Trainer, profile: Profile, reps_exercise: Exercise, per_side_exercise: Exercise
+) -> None:
+    table = planned_saved_table(trainer, reps_exercise, per_side_exercise)
+    table["runner"]["earlier"][0]["plan"]["name"] = "raise\x1b[7m"
+    table["runner"]["today"]["programme_name"] = "HSR\x1b]2;x\x07"
+    _planned(table, 0)["suggestion"]["reason"] = "heavier\u202e"
+    profile.current_path.write_text(tomli_w.dumps(table))
+    saved = trainer.saved_workout()
+    assert saved is not None
+    workout = trainer.resume(saved)
+    assert workout.queue is not None and workout.queue.position == 1
+    assert workout.queue.today.programme_name == "HSR\\x1b]2;x\\x07"
+    assert workout.queue.today.exercises[0].suggestion == Suggestion(22.5, 12, 0.0, "heavier\\u202e")
+    assert workout.undo_set() is not None  # back into the first exercise, which has no sets yet
+    assert workout.plan.name == "raise\\x1b[7m" and workout.queue.position == 0
+    assert not workout.exercise_complete
 
 
 @pytest.mark.parametrize("text", [DEEP, "\xff\xfe not utf-8", "schema = 1\n[runner\n"], ids=["deep", "latin-1", "torn"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from itertools import count, islice
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -59,6 +60,32 @@ class HistoryReader:
               for was, now in self.quarantined),
             *(f"Could not read {path.name}: {why}" for path, why in self.left),
         ]
+
+
+class NewestSessions:
+    """The `lookback` newest sessions, newest first. Each file is read once however often they
+    are gone through: a second pass replays what the first one read and reads on only past it."""
+
+    def __init__(self, profile: Profile, lookback: int) -> None:
+        self._reader = HistoryReader(profile)
+        self._lookback = lookback
+        self._stream: Iterator[Session] | None = None  # None until something asks for a session
+        self._read: list[Session] = []
+
+    def __iter__(self) -> Iterator[Session]:
+        for index in count():
+            if index == len(self._read):
+                if self._stream is None:
+                    self._stream = (session for _, session in islice(self._reader.sessions(), self._lookback))
+                session = next(self._stream, None)
+                if session is None:
+                    return
+                self._read.append(session)
+            yield self._read[index]
+
+    def warnings(self) -> list[str]:
+        """What reading found wrong; nothing when nothing was asked for."""
+        return self._reader.warnings() if self._stream is not None else []
 
 
 class HasStart(Protocol):

@@ -1,7 +1,9 @@
 """`soleus-tui import FILE [--dry-run]`: read the whole file, then write one session file per
 new workout, or nothing at all; a report of what was imported and what was left out. It writes
 holding the profile lock the training app holds, so while another soleus-tui trains on the
-profile an import is refused; a dry run, which writes nothing, is not."""
+profile an import is refused; a dry run, which writes nothing, is not. What the profile holds
+is read before the lock is taken, so an app started meanwhile trains: under the lock only the
+seconds the new sessions begin in are looked at again, then the files are written."""
 
 from __future__ import annotations
 
@@ -65,8 +67,9 @@ def import_file(profile: Profile, path: Path, catalog: Catalog, *, dry_run: bool
     except BadFile as error:
         return Outcome(1, [f"cannot import {shown}: {printable(str(error))}; nothing was written"])
     report = [f"{read.source}: {_count(len(read.sessions), 'workout')}", *tally_lines(read.tallies)]
+    existing = ExistingSessions(profile)
+    new = existing.new(read.sessions)
     if dry_run:
-        new = new_sessions(profile, read.sessions)
         already = len(read.sessions) - len(new)
         return Outcome(0, [*report, f"Dry run: would add {_count(len(new), 'session file')} ({already} already here); nothing was written"])
     lock = ProfileLock(profile.lock_path)
@@ -76,25 +79,14 @@ def import_file(profile: Profile, path: Path, catalog: Catalog, *, dry_run: bool
         return Outcome(1, [f"cannot lock {printable(str(profile.lock_path))}: {error.strerror or error}; nothing was written"])
     if not held:
         return Outcome(1, [f"cannot import {shown}: another soleus-tui is training on this profile; nothing was written"])
-    try:  # held from the look at what is here to the last file written: no workout is saved in between
-        new = new_sessions(profile, read.sessions)
+    try:  # held from the second look to the last file written: no workout is saved in between
+        new = existing.still_new(new)
         failure = write_all(profile, new)
     finally:
         lock.release()
     if failure:
         return Outcome(1, [f"cannot write {failure}; nothing was imported"])
     return Outcome(0, [*report, f"Added {_count(len(new), 'session file')} ({len(read.sessions) - len(new)} already here)"])
-
-
-def new_sessions(profile: Profile, sessions: list[Session]) -> list[Session]:
-    """The sessions the profile does not hold yet, each once."""
-    existing = ExistingSessions(profile)
-    new = []
-    for session in sessions:
-        if not existing.holds(session):
-            existing.add(session)
-            new.append(session)
-    return new
 
 
 def units_setting(profile: Profile) -> str:

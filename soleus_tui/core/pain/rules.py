@@ -5,17 +5,15 @@ stiffness that rose since the previous check-in, means one load step lighter (at
 fewer reps). 3 to 5: the same as last time. 0 to 2 with every rep done: progress as planned.
 At 8 or more the app shows the safety line as well.
 
-`adjust_for_pain` takes any suggestion-like dataclass with `load_kg`, `reps` and `reason` fields
-and gives back a copy with the rule applied and its reason in front, so it can sit on top of
-whichever rule made the suggestion. `pain_adjusted` is what the runner and today's plan both ask:
-the rules on the progression's suggestion, at a real load.
+`adjust_for_pain` takes a suggestion and gives back a copy with the rule applied and its reason
+in front, on top of the rule that made it. `pain_adjusted` is what the runner and today's plan
+both ask: the rules on the progression's suggestion, at a real load.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import Field, dataclass, replace
-from typing import Any, ClassVar, Protocol, TypeVar
+from dataclasses import dataclass, replace
 
 from soleus_tui.core.session import Session
 from soleus_tui.core.train.suggestions import LoadStep, Suggestion
@@ -34,20 +32,6 @@ SAFETY_NOTE = "pain of 8 or more: training guidance is not medical advice, have 
 SOURCE = "Silbernagel et al. (2007), Am J Sports Med 35:897-906"
 
 
-class SuggestionLike(Protocol):
-    """A dataclass (so `replace` can copy it), frozen or not, with the fields the rules change."""
-
-    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
-
-    @property
-    def load_kg(self) -> float: ...
-    @property
-    def reps(self) -> int: ...
-    @property
-    def reason(self) -> str: ...
-
-
-S = TypeVar("S", bound=SuggestionLike)
 MorningPair = tuple[int | None, int | None]
 
 
@@ -69,7 +53,7 @@ class PainCheck:
         return any(p is not None and p >= SAFETY_FROM for p in (self.during, self.morning))
 
 
-def adjust_for_pain(suggestion: S, check: PainCheck, last_load_kg: float, last_reps: int, load_step_kg: float) -> S:
+def adjust_for_pain(suggestion: Suggestion, check: PainCheck, last_load_kg: float, last_reps: int, load_step_kg: float) -> Suggestion:
     """The suggestion with the pain rule applied and its reason first; unchanged without pain data."""
     adjusted = _by_the_rules(suggestion, check, last_load_kg, last_reps, load_step_kg)
     if check.needs_safety_line:
@@ -77,7 +61,7 @@ def adjust_for_pain(suggestion: S, check: PainCheck, last_load_kg: float, last_r
     return adjusted
 
 
-def _by_the_rules(suggestion: S, check: PainCheck, last_load_kg: float, last_reps: int, load_step_kg: float) -> S:
+def _by_the_rules(suggestion: Suggestion, check: PainCheck, last_load_kg: float, last_reps: int, load_step_kg: float) -> Suggestion:
     during = check.during
     if (during is not None and during > ACCEPTABLE_MAX) or check.morning_rose:
         if during is not None and during > ACCEPTABLE_MAX:
@@ -98,7 +82,7 @@ def _by_the_rules(suggestion: S, check: PainCheck, last_load_kg: float, last_rep
     return suggestion
 
 
-def _with(suggestion: S, load_kg: float, reps: int, reason: str) -> S:
+def _with(suggestion: Suggestion, load_kg: float, reps: int, reason: str) -> Suggestion:
     return replace(suggestion, load_kg=round(load_kg, 4), reps=reps, reason=reason)
 
 

@@ -55,9 +55,9 @@ def stop(profile: Profile, out: TextIO) -> int:
     return 0
 
 
-def today(profile: Profile, catalog: Catalog, unit: str, day: date, out: TextIO, err: TextIO, pain: bool = False) -> int:
+def today(profile: Profile, catalog: Catalog, unit: str, day: date, out: TextIO, err: TextIO, pain: bool) -> int:
     """`pain`: the pain setting, so the loads are those the runner will suggest."""
-    state = load_state(profile, catalog, unit, day, pain)
+    state = load_state(profile, catalog, unit, day, pain=pain)
     for warning in state.warnings:
         print(f"soleus-tui: {warning}", file=err)
     if state.plan is None:

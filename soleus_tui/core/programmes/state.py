@@ -69,8 +69,10 @@ def _names_any(path: Path, exercise_ids: Iterable[str]) -> bool:
     return any(f'"{exercise_id}"'.encode() in raw for exercise_id in exercise_ids)
 
 
-def load_state(profile: Profile, catalog: Catalog, unit: str, today: date, pain: bool = False) -> ProgrammeState:
-    """`pain`: the pain setting; on, the plan's suggestions follow the pain rules, as the runner's do."""
+def load_state(profile: Profile, catalog: Catalog, unit: str, today: date, *, pain: bool) -> ProgrammeState:
+    """`pain`: the pain setting; on, the plan's suggestions follow the pain rules, as the runner's
+    do. Required, so that no caller shows loads that disagree with the runner by leaving it out;
+    one that shows no loads (History) passes False and reads no check-ins."""
     running, warnings = read_running(profile)
     if running is None:
         return ProgrammeState(warnings=tuple(warnings))

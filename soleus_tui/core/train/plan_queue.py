@@ -4,12 +4,12 @@ pause between exercises, and when the session is done."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from soleus_tui.core.catalog import Exercise, exercise_table
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
-from soleus_tui.core.train.saved import exercise_from_dict
+from soleus_tui.core.train.saved import saved_plan
 from soleus_tui.core.train.suggestions import Suggestion
 
 
@@ -18,6 +18,7 @@ class PlanQueue:
     today: TodayPlan
     position: int = 0  # in today's exercises
     done: bool = False  # moved on after the last planned exercise
+    planned_moves: list[bool] = field(default_factory=list)  # each move on so far: to the planned one after?
 
     @property
     def upcoming(self) -> PlannedExercise | None:
@@ -28,14 +29,19 @@ class PlanQueue:
 
     def moved_on(self, exercise: Exercise) -> None:
         """The workout moved on to `exercise`: when it is the planned one after this, it is on now."""
-        if self.upcoming is not None and self.upcoming.exercise.id == exercise.id:
+        planned = self.upcoming is not None and self.upcoming.exercise.id == exercise.id
+        self.planned_moves.append(planned)
+        if planned:
             self.position += 1
 
     def taken_back(self, back: int) -> None:
-        """A set was taken back, `back` exercises before this one: the session is open again,
-        and that exercise is on again."""
+        """A set was taken back, `back` exercises before this one: the session is open again, and
+        the planned exercise that was on then is on again (a move off the plan never left it).
+        A move from before the moves were remembered (a file saved without them) was a planned one."""
         self.done = False
-        self.position = max(self.position - back, 0)
+        for _ in range(back):
+            if not self.planned_moves or self.planned_moves.pop():
+                self.position = max(self.position - 1, 0)
 
     def rest_after_last_set(self, rest_s: int) -> int:
         """The rest after the last planned set of an exercise: with rest on and another exercise
@@ -45,11 +51,12 @@ class PlanQueue:
         return rest_s
 
     def to_dict(self) -> dict[str, Any]:
-        return today_table(self.today) | {"position": self.position, "done": self.done}
+        return today_table(self.today) | {"position": self.position, "done": self.done, "planned_moves": self.planned_moves}
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> PlanQueue:
-        return cls(today_from_dict(table), int(table["position"]), bool(table["done"]))
+        """`table` is one `check_saved_workout` has passed (or `to_dict` wrote)."""
+        return cls(today_from_dict(table), table["position"], table["done"], list(table.get("planned_moves", [])))
 
 
 def today_table(today: TodayPlan) -> dict[str, Any]:
@@ -69,7 +76,7 @@ def today_from_dict(table: dict[str, Any]) -> TodayPlan:
     planned_names = {f.name for f in dataclasses.fields(PlannedExercise)} - {"exercise", "suggestion"}
     planned = tuple(
         PlannedExercise(
-            exercise_from_dict(p["exercise"]),
+            saved_plan(p["exercise"], "runner.today"),
             suggestion=Suggestion(**p["suggestion"]) if "suggestion" in p else None,
             **{k: v for k, v in p.items() if k in planned_names},
         )

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import count, islice
 from pathlib import Path
 from typing import Any
 
 from soleus_tui.core.catalog import Catalog, Exercise
 from soleus_tui.core.clock import Clock, ManualClock
-from soleus_tui.core.history.reader import HistoryReader
+from soleus_tui.core.history.reader import NewestSessions
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.session import Session, SetLog
 from soleus_tui.core.settings import Settings
@@ -146,7 +145,7 @@ class Trainer:
         one), otherwise the next exercise of the list."""
         assert self.workout is not None
         if self.workout.queue is not None:
-            planned = self.workout.queue.upcoming
+            planned = self.workout.upcoming
             return planned.exercise if planned else None
         return self.catalog.after(self.workout.plan.id)
 
@@ -245,7 +244,7 @@ class Trainer:
     def last_times(self, exercise_ids: Iterable[str]) -> dict[str, list[SetLog]]:
         """Each exercise's sets from its most recent session, in one pass over the newest files."""
         wanted, found = set(exercise_ids), dict[str, list[SetLog]]()
-        newest = NewestSessions(self.profile)
+        newest = NewestSessions(self.profile, LAST_TIME_LOOKBACK)
         for session in newest:
             for exercise_id in wanted - found.keys():
                 if sets := last_time([session], exercise_id):
@@ -263,7 +262,7 @@ class Trainer:
         (never done) or complete; otherwise the history is read back to the last complete performance."""
         today = target(exercise)
         given = Performance(tuple(s for s in last if not s.warmup), today) if last else None
-        newest = NewestSessions(self.profile)
+        newest = NewestSessions(self.profile, LAST_TIME_LOOKBACK)
         if last is not None and (given is None or given.complete):
             history = [given] if given is not None else []
         else:
@@ -298,32 +297,6 @@ class Trainer:
     def _require_lock(self) -> None:
         if not self.can_train:
             raise ReadOnlyError("another soleus-tui is training on this profile")
-
-
-class NewestSessions:
-    """The newest sessions, newest first, as far back as LAST_TIME_LOOKBACK. Each file is read
-    once however often they are gone through: a second pass replays what the first one read and
-    reads on only past it."""
-
-    def __init__(self, profile: Profile) -> None:
-        self._reader = HistoryReader(profile)
-        self._stream: Iterator[Session] | None = None  # None until something asks for a session
-        self._read: list[Session] = []
-
-    def __iter__(self) -> Iterator[Session]:
-        for index in count():
-            if index == len(self._read):
-                if self._stream is None:
-                    self._stream = (session for _, session in islice(self._reader.sessions(), LAST_TIME_LOOKBACK))
-                session = next(self._stream, None)
-                if session is None:
-                    return
-                self._read.append(session)
-            yield self._read[index]
-
-    def warnings(self) -> list[str]:
-        """What reading found wrong; nothing when nothing was asked for."""
-        return self._reader.warnings() if self._stream is not None else []
 
 
 def _reason(error: OSError) -> str:

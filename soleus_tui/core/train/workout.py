@@ -25,7 +25,7 @@ from soleus_tui.core.train import tempo
 from soleus_tui.core.train.loads import stepped
 from soleus_tui.core.train.logbook import Logbook, false_start
 from soleus_tui.core.train.plan_queue import PlanQueue
-from soleus_tui.core.train.saved import exercise_from_dict
+from soleus_tui.core.train.saved import saved_plan
 
 GET_READY_S = 3.0
 SWITCH_S = 10.0
@@ -487,15 +487,16 @@ class Workout:
 
     @classmethod
     def from_dict(cls, table: dict[str, Any], clock: Clock) -> Workout:
-        """Exactly where it was saved; timers have run on for the wall time since."""
+        """Exactly where it was saved; timers have run on for the wall time since. `table` is one
+        `check_saved_workout` has passed (or this class wrote)."""
         runner = table["runner"]
         gap = max((clock.now() - runner["saved_at"]).total_seconds(), 0.0)
         now = clock.monotonic()
         logbook = Logbook.resumed(
-            exercise_from_dict(runner["plan"]),
+            saved_plan(runner["plan"]),
             int(runner["rest_s"]),
             exercises_from_list(table.get("exercises", [])),
-            [(exercise_from_dict(e["plan"]), int(e["rest_s"])) for e in runner.get("earlier", [])],
+            [(saved_plan(e["plan"], "runner.earlier"), int(e["rest_s"])) for e in runner.get("earlier", [])],
         )
         today = runner.get("today")
         return cls(

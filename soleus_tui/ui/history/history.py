@@ -136,7 +136,7 @@ class HistoryScreen(Screen[None]):
 
         units = self.app.settings.units
         try:
-            lines = history_lines(load_state(self.app.profile, self.app.catalog, units, today), units)
+            lines = history_lines(load_state(self.app.profile, self.app.catalog, units, today, pain=False), units)
         except OSError as error:
             self.app.notify(f"Could not read the programme: {error.strerror or error}", severity="error", markup=False)
             return

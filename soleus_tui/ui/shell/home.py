@@ -88,7 +88,7 @@ class HomeScreen(Screen[None]):
         from soleus_tui.core.programmes.state import load_state
 
         try:
-            state = load_state(self.app.profile, self.app.catalog, self.app.settings.units, today, self.app.settings.pain)
+            state = load_state(self.app.profile, self.app.catalog, self.app.settings.units, today, pain=self.app.settings.pain)
         except OSError as error:
             self.app.call_from_thread(
                 self.app.notify, f"Could not read today's plan: {error.strerror or error}", severity="error", markup=False

@@ -1,10 +1,14 @@
-"""HistoryReader.read: one file; a broken one goes to quarantine, a vanished one is skipped."""
+"""HistoryReader.read: one file; a broken one goes to quarantine, a vanished one is skipped.
+NewestSessions: the newest few, each file read once."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from soleus_tui.core.history.reader import HistoryReader
+import pytest
+
+from soleus_tui.core.clock import ManualClock
+from soleus_tui.core.history.reader import HistoryReader, NewestSessions
 from soleus_tui.core.store import Profile
 from tests.support.histories import make_session
 
@@ -35,3 +39,19 @@ def test_a_file_gone_since_it_was_listed_is_skipped_not_quarantined(profile: Pro
     reader = HistoryReader(profile)
     assert [reader.read(p) for p in listed] == [None]
     assert reader.warnings() == [] and not profile.quarantine_dir.exists()
+
+
+def test_newest_sessions_are_read_once_however_often_they_are_gone_through(profile: Profile, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    days = [clock.now() - timedelta(days=back) for back in (1, 3, 5)]
+    for day in days:
+        profile.write_session(make_session(day, [("a", 5, 0.0, 10.0)]))
+    profile.problems.append("a folder could not be listed")
+    reads: list[object] = []
+    original = profile.read_session
+    monkeypatch.setattr(Profile, "read_session", lambda self, path: reads.append(path) or original(path))
+    newest = NewestSessions(profile, lookback=10)
+    assert (reads, newest.warnings()) == ([], [])  # nothing read until asked for
+    assert next(iter(newest)).started == days[0] and len(reads) < 3
+    assert [s.started for s in newest] == days == [s.started for s in newest]
+    assert len(reads) == 3 and newest.warnings() == ["a folder could not be listed"]
+    assert [s.started for s in NewestSessions(profile, lookback=2)] == days[:2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -195,8 +196,8 @@ def test_while_another_instance_trains_an_import_is_refused_and_a_dry_run_is_not
     assert imported(profile, tmp_path, STRONG).lines[-1] == "Added 2 session files (0 already here)"
 
 
-def test_the_lock_is_held_from_the_look_at_the_history_to_the_last_write(profile: Profile, tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_lock_is_held_from_the_second_look_at_the_history_to_the_last_write(profile: Profile, tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     free: list[bool] = []  # could an app start training at these moments?
 
     def app_could_train() -> None:
@@ -204,13 +205,47 @@ def test_the_lock_is_held_from_the_look_at_the_history_to_the_last_write(profile
         free.append(app.acquire())
         app.release()
 
-    real_existing, real_write = command.ExistingSessions, Profile.write_session
-    monkeypatch.setattr(command, "ExistingSessions", lambda p: app_could_train() or real_existing(p))
+    real_listing, real_write = Profile.iter_session_paths, Profile.write_session
+    monkeypatch.setattr(Profile, "iter_session_paths", lambda self: app_could_train() or real_listing(self))
     monkeypatch.setattr(Profile, "write_session", lambda self, s: app_could_train() or real_write(self, s))
     assert imported(profile, tmp_path, STRONG).code == 0
-    assert free == [False, False, False]  # the history read, then two sessions written
+    assert free[0]  # the history read with the profile free
+    assert free[1:] == [False, False, False]  # the history looked at again, then two sessions written
     app_could_train()
     assert free[-1]  # let go once the import is done
+
+
+def test_an_app_started_while_the_import_reads_the_history_trains_and_the_import_is_refused(
+    profile: Profile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = ProfileLock(profile.lock_path)
+    trains: list[bool] = []
+    real_listing = Profile.iter_session_paths
+    monkeypatch.setattr(Profile, "iter_session_paths", lambda self: trains.append(app.acquire()) or real_listing(self))
+    outcome = imported(profile, tmp_path, STRONG)
+    assert trains == [True]
+    assert outcome == Outcome(1, ["cannot import export.csv: another soleus-tui is training on this profile; nothing was written"])
+    assert not any(profile.sessions_dir.iterdir())
+    app.release()
+
+
+def test_sessions_another_import_wrote_meanwhile_are_not_written_again(
+    profile: Profile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    real_listing = Profile.iter_session_paths
+
+    def then_another_import(self: Profile) -> Iterator[Path]:
+        """The history listed, then another import of the same file, before this one takes the lock."""
+        listed = list(real_listing(self))
+        monkeypatch.setattr(Profile, "iter_session_paths", real_listing)
+        assert imported(profile, other, STRONG).lines[-1] == "Added 2 session files (0 already here)"
+        return iter(listed)
+
+    monkeypatch.setattr(Profile, "iter_session_paths", then_another_import)
+    assert imported(profile, tmp_path, STRONG).lines[-1] == "Added 0 session files (2 already here)"
+    assert len(list(profile.iter_session_paths())) == 2
 
 
 def test_hevy_in_pounds_through_the_whole_import(profile: Profile, tmp_path: Path) -> None:

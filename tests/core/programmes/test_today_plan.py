@@ -83,7 +83,7 @@ def test_week_four_takes_its_load_from_week_three_by_epley(profile: Profile) -> 
     for day in (15, 17, 19):  # week 3: three complete sessions at 3 x 12
         profile.write_session(hsr_session(date(2026, 11, day), 3, [12, 12, 12], 40.0))
     start_running(profile, "hsr-12", started)
-    state = load_state(profile, CATALOG, "kg", date(2026, 11, 22))  # day 21: week 4
+    state = load_state(profile, CATALOG, "kg", date(2026, 11, 22), pain=False)  # day 21: week 4
     assert state.plan is not None and state.progress is not None
     assert (state.plan.week, state.plan.done_this_week, state.plan.due_this_week) == (4, 0, 3)
     (planned,) = state.plan.exercises
@@ -108,7 +108,7 @@ def test_home_today_and_the_runner_suggest_the_same_machine_load(
     profile.write_session(hsr_session(date(2026, 11, 2), 1, [15, 15, 15], 40.0))
     start_running(profile, "hsr-12", date(2026, 11, 1))
     day = date(2026, 11, 4)
-    state = load_state(profile, CATALOG, unit, day)  # what home shows
+    state = load_state(profile, CATALOG, unit, day, pain=False)  # what home shows
     assert state.plan is not None
     (planned,) = state.plan.exercises
     assert planned.exercise.load == "machine" and planned.suggestion is not None
@@ -116,7 +116,7 @@ def test_home_today_and_the_runner_suggest_the_same_machine_load(
     assert trainer.suggestion(planned.exercise, rm=planned.rm).load_kg == planned.suggestion.load_kg
     assert planned.suggestion.load_kg == pytest.approx(expected_kg)
     out, err = io.StringIO(), io.StringIO()
-    assert today(profile, CATALOG, unit, day, out, err) == 0
+    assert today(profile, CATALOG, unit, day, out, err, pain=False) == 0
     assert f"· {format_load(expected_kg, unit, 'machine')}\n" in out.getvalue(), out.getvalue()
 
 
@@ -158,7 +158,7 @@ def test_home_today_and_the_runner_apply_the_pain_rules_alike(
 
 def test_the_first_hsr_day_says_how_to_find_the_15rm(profile: Profile) -> None:
     start_running(profile, "hsr-12", date(2026, 11, 24))
-    state = load_state(profile, CATALOG, "kg", date(2026, 11, 24))
+    state = load_state(profile, CATALOG, "kg", date(2026, 11, 24), pain=False)
     assert state.plan is not None
     assert plan_lines(state.plan, "kg")[2:] == [
         "  Seated calf raise machine: 3 x 15 (15RM) · find your 15RM",
@@ -167,9 +167,9 @@ def test_the_first_hsr_day_says_how_to_find_the_15rm(profile: Profile) -> None:
 
 
 def test_no_programme_and_a_programme_gone_from_the_catalog(profile: Profile) -> None:
-    assert load_state(profile, CATALOG, "kg", date(2026, 11, 24)).plan is None
+    assert load_state(profile, CATALOG, "kg", date(2026, 11, 24), pain=False).plan is None
     start_running(profile, "not-there", date(2026, 11, 24))
-    state = load_state(profile, CATALOG, "kg", date(2026, 11, 24))
+    state = load_state(profile, CATALOG, "kg", date(2026, 11, 24), pain=False)
     assert state.plan is None and state.running is not None and "not in the catalog" in state.warnings[0]
     assert NO_PROGRAMME
 

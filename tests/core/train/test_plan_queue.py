@@ -47,6 +47,18 @@ def test_taking_back_opens_the_session_again_and_may_go_back(today: TodayPlan) -
     assert queue.position == 0
 
 
+def test_taking_back_a_move_off_the_plan_leaves_the_planned_exercise_on(
+    today: TodayPlan, hold_exercise: Exercise, per_side_exercise: Exercise
+) -> None:
+    queue = PlanQueue(today)
+    queue.moved_on(hold_exercise)
+    queue.moved_on(hold_exercise)  # the same one again, from the list: off the plan
+    queue.taken_back(1)
+    assert queue.position == 1 and queue.upcoming is not None and queue.upcoming.exercise == per_side_exercise
+    queue.taken_back(1)
+    assert queue.position == 0
+
+
 def test_the_pause_between_exercises_comes_only_before_another_one(today: TodayPlan) -> None:
     queue = PlanQueue(today)
     assert queue.rest_after_last_set(150) == 300
@@ -56,7 +68,7 @@ def test_the_pause_between_exercises_comes_only_before_another_one(today: TodayP
 
 
 def test_the_queue_survives_current_toml(today: TodayPlan) -> None:
-    queue = PlanQueue(today, position=1, done=True)
+    queue = PlanQueue(today, position=1, done=True, planned_moves=[False, True])
     table = queue.to_dict()
     assert PlanQueue.from_dict(table) == queue
     assert table["exercises"][1].keys() == {"exercise", "rm"}  # a missing suggestion is left out

@@ -11,7 +11,7 @@ from soleus_tui.core.catalog import Catalog, Exercise
 from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.settings import Settings
 from soleus_tui.core.store import Profile
-from soleus_tui.core.train.trainer import NewestSessions, ReadOnlyError, Trainer
+from soleus_tui.core.train.trainer import ReadOnlyError, Trainer
 from soleus_tui.core.train.workout import Phase
 from tests.support.histories import make_session
 
@@ -130,21 +130,6 @@ def test_last_times_reads_the_history_once_for_every_exercise(trainer: Trainer, 
     found = trainer.last_times(["a", "b", "never"])
     assert {k: [s.reps for s in v] for k, v in found.items()} == {"a": [5], "b": [7], "never": []}
     assert len(reads) == 2  # each file once, not once per exercise
-
-
-def test_newest_sessions_are_read_once_however_often_they_are_gone_through(profile: Profile, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
-    days = [clock.now() - timedelta(days=back) for back in (1, 3, 5)]
-    for day in days:
-        profile.write_session(make_session(day, [("a", 5, 0.0, 10.0)]))
-    profile.problems.append("a folder could not be listed")
-    reads: list[object] = []
-    original = profile.read_session
-    monkeypatch.setattr(Profile, "read_session", lambda self, path: reads.append(path) or original(path))
-    newest = NewestSessions(profile)
-    assert (reads, newest.warnings()) == ([], [])  # nothing read until asked for
-    assert next(iter(newest)).started == days[0] and len(reads) < 3
-    assert [s.started for s in newest] == days == [s.started for s in newest]
-    assert len(reads) == 3 and newest.warnings() == ["a folder could not be listed"]
 
 
 def test_start_with_a_complete_last_time_known_reads_no_history(trainer: Trainer, profile: Profile, clock: ManualClock, reps_exercise: Exercise, monkeypatch: pytest.MonkeyPatch) -> None:

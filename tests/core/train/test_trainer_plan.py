@@ -54,21 +54,43 @@ def test_a_programme_session_runs_its_plan_in_order_then_is_done(
     assert [(e.id, len(e.sets)) for e in session.exercises] == [(today.exercises[0].exercise.id, 1), (today.exercises[1].exercise.id, 1)]
 
 
-def test_the_plan_survives_a_kill_and_resumes_where_it_was(
-    trainer: Trainer, profile: Profile, clock: ManualClock, today: TodayPlan, reps_exercise: Exercise, hold_exercise: Exercise
-) -> None:
+def on_the_second_exercise(trainer: Trainer, today: TodayPlan) -> None:
+    """Today's session begun, one set of the first planned exercise done, and on to the second."""
     trainer.start_plan(today, last=[])
     trainer.act(Workout.count)
     trainer.act(Workout.finish_set)
     trainer.next(load_kg=0.0)
-    again = Trainer(profile, Catalog((reps_exercise, hold_exercise)), Settings(), clock)
+
+
+def resumed(trainer: Trainer) -> tuple[Trainer, Workout]:
+    """The app killed and started again on the same files, the workout resumed."""
+    again = Trainer(trainer.profile, trainer.catalog, trainer.settings, trainer.clock)
     table = again.saved_workout()
     assert table is not None
-    workout = again.resume(table)
+    return again, again.resume(table)
+
+
+def test_the_plan_survives_a_kill_and_resumes_where_it_was(trainer: Trainer, today: TodayPlan) -> None:
+    on_the_second_exercise(trainer, today)
+    again, workout = resumed(trainer)
     assert workout.queue is not None and workout.queue.today == today and workout.queue.position == 1
     assert again.upcoming() is None
     assert workout.undo_set() is not None and workout.queue.position == 0  # back to the first planned one
     assert again.upcoming() == today.exercises[1].exercise
+
+
+def test_taking_back_after_an_exercise_off_the_plan_stays_on_the_plan(
+    trainer: Trainer, clock: ManualClock, today: TodayPlan, reps_exercise: Exercise
+) -> None:
+    on_the_second_exercise(trainer, today)  # the last planned one
+    trainer.act(Workout.count)
+    clock.advance(3 + 30)
+    trainer.act(Workout.count)
+    assert trainer.upcoming() is None
+    trainer.start(reps_exercise, last=[])  # one more, chosen from the list
+    again, workout = resumed(trainer)
+    assert again.act(Workout.undo_set) is not None and workout.plan == today.exercises[1].exercise
+    assert workout.queue is not None and workout.queue.position == 1 and again.upcoming() is None
 
 
 def test_outside_a_programme_n_goes_down_the_list(trainer: Trainer, reps_exercise: Exercise, hold_exercise: Exercise) -> None:

@@ -50,9 +50,9 @@ async def test_without_a_programme_home_says_so_and_how_to_start_one(data_dir: P
     release = threading.Event()
     slow = state.load_state
 
-    def held_back(*args: object) -> state.ProgrammeState:
+    def held_back(*args: object, **kwargs: object) -> state.ProgrammeState:
         release.wait(timeout=10)
-        return slow(*args)  # type: ignore[arg-type]
+        return slow(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(state, "load_state", held_back)
     app = SoleusApp(data_dir=data_dir, clock=clock)

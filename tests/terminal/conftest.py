@@ -38,7 +38,7 @@ def launch(tmux: Tmux, console_script: Path, data_dir: Path, tmp_path: Path):
             env={"TERM": term, "PYTHONPATH": "", "NO_COLOR": "", **env},
             cwd=elsewhere,
         )
-        tmux.wait_for("History")
+        tmux.wait_for("palette")  # the footer's end: drawn even when a question covers the menu
         return tmux
 
     return start

@@ -18,6 +18,8 @@ from tests.support.tmux import Tmux
 @pytest.mark.parametrize("term", ["xterm", "xterm-256color", "screen-256color", "tmux-256color", "linux"])
 def test_every_supported_terminal_shows_the_areas_and_quits_cleanly(launch, term: str) -> None:
     tmux = launch(term)
+    tmux.wait_for("History")
+    assert all(area in tmux.screen() for area in ("Learn", "Train", "History"))
     tmux.press("1")
     tmux.wait_for("Knee straight")  # the leg drawing's caption
     tmux.press("3")

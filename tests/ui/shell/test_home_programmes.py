@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.clock import ManualClock
+from soleus_tui.core.pain.checkins import CheckIns, checkins_path, save_checkins
 from soleus_tui.core.programmes import state
 from soleus_tui.core.programmes.plan import TodayPlan
 from soleus_tui.core.programmes.running import programme_path, read_running, start_running
@@ -215,6 +216,8 @@ async def test_home_and_the_runner_lower_the_load_alike_after_pain(data_dir: Pat
     profile = Profile.open(data_dir, "default")
     start_running(profile, "hsr-12", clock.now().date() - timedelta(days=2))
     save_settings(profile.settings_path, Settings(pain=True))
+    # Asked already this morning: the morning question would otherwise take the `t` as a 10.
+    save_checkins(checkins_path(profile), CheckIns(last_asked=clock.now().date()))
     done = hsr_session(clock, week=1)
     done.exercises[0] = replace(done.exercises[0], pain=6)
     profile.write_session(replace(done, started=done.started - timedelta(days=1), ended=done.ended - timedelta(days=1)))

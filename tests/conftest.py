@@ -90,10 +90,10 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 200 KB tmpfs. Mounting one needs root; without it, the core's fault tests (an injected
     writer failing with ENOSPC) cover the same code."""
     if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
+        pytest.skip("a real full disk needs root to mount a tmpfs; the injected ENOSPC writer tests cover the same code")
     mount = tmp_path / "small"
     mount.mkdir()
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(mount)]).returncode:
-        pytest.skip("this machine does not allow mounting a tmpfs")
+        pytest.skip("this machine refuses to mount a tmpfs; the injected ENOSPC writer tests cover the same code")
     yield mount
     subprocess.run(["umount", "-l", str(mount)])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from soleus_tui.core.catalog import Exercise
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.store import Profile
 
 

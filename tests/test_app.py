@@ -9,11 +9,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from soleus_tui.app import HOME, SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.help import HelpScreen
 from soleus_tui.ui.train.resume import ResumeScreen
+from tests.support.clock import ManualClock
 from tests.support.pilot import notified
 from tests.support.restart import restarted
 

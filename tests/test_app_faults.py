@@ -13,7 +13,6 @@ from textual.widgets import DataTable
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.catalog import builtin_catalog, exercise_table
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.learn.quiz import LETTERS
 from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.store import Profile, default_config_dir
@@ -21,6 +20,7 @@ from soleus_tui.ui.history.session_detail import SessionDetailScreen
 from soleus_tui.ui.learn.quiz_screen import QuizScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
 from soleus_tui.ui.train.runner import RunnerScreen
+from tests.support.clock import ManualClock
 from tests.support.faults import DISK_FULL, NO_ACCESS, FailingWriter, unreadable
 from tests.support.histories import hand_made_history
 from tests.support.pilot import notifications

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 
@@ -24,23 +24,17 @@ class SystemClock:
         return datetime.now().astimezone().replace(microsecond=0)
 
 
-@dataclass
-class ManualClock:
-    """A clock that moves only when told to: for tests and benchmarks."""
+@dataclass(frozen=True)
+class StoppedClock:
+    """A clock stopped at one moment: a workout closed as it stood when it was saved."""
 
-    wall: datetime = field(
-        default_factory=lambda: datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
-    )
-    mono: float = 1000.0
+    at: datetime
 
     def monotonic(self) -> float:
-        return self.mono
+        return 0.0
 
     def now(self) -> datetime:
-        return (self.wall + timedelta(seconds=self.mono - 1000.0)).replace(microsecond=0)
-
-    def advance(self, seconds: float) -> None:
-        self.mono += seconds
+        return self.at.replace(microsecond=0)
 
 
 def clock_text(seconds: float) -> str:

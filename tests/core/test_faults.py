@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from soleus_tui.core.catalog import Catalog, Exercise
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.history.summary_cache import cache_file, scan
 from soleus_tui.core.lock import ProfileLock

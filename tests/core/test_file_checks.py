@@ -13,7 +13,7 @@ import pytest
 import tomli_w
 
 from soleus_tui.core.catalog import Catalog, Exercise, exercise_table, load_catalog
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.history.stats import bests, summarize
 from soleus_tui.core.history.summary_cache import cache_file, read_cache, scan

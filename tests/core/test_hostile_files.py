@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from soleus_tui.core.catalog import Catalog, builtin_catalog, exercise_table, load_catalog
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.history.overview import exercise_records, exercise_trend, overview, trend_measure
 from soleus_tui.core.history.reader import HistoryReader
 from soleus_tui.core.history.stats import summarize

@@ -9,7 +9,7 @@ from typing import Any, Protocol, TypeVar
 from textual.app import App
 from textual.pilot import Pilot
 
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 
 PATIENCE_S = 20.0  # generous: a loaded 2-core machine is slow, and a condition ends the wait at once
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 
 
 @asynccontextmanager

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.train.workout import Workout
 from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.train.runner import RunnerScreen

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.train.workout import Workout
+from tests.support.clock import ManualClock
 
 
 def roundtrip(workout: Workout, clock: ManualClock) -> Workout:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from tests.ui.train.test_train_snapshots import SnapCompare, steps, with_last_week
 
 

@@ -12,9 +12,9 @@ from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.learn.quiz import LETTERS, load_bank
 from soleus_tui.core.store import Profile
+from tests.support.clock import ManualClock
 from tests.support.histories import write_realistic_history
 from tests.support.settle import settle
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from soleus_tui.core.catalog import Catalog, Exercise
-from soleus_tui.core.clock import Clock, ManualClock
+from soleus_tui.core.clock import Clock, StoppedClock
 from soleus_tui.core.history.reader import NewestSessions
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.session import Session, SetLog
@@ -106,7 +106,7 @@ class Trainer:
         """Close an interrupted workout as it stood when it was last saved, without resuming it:
         the time the app was closed is neither held, nor paced, nor rest."""
         self._require_lock()
-        as_saved = ManualClock(wall=table["runner"]["saved_at"])
+        as_saved = StoppedClock(table["runner"]["saved_at"])
         self.workout = Workout.from_dict(table, as_saved)
         return self.finish().path
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import tomli_w
 
 from soleus_tui.core.capacity.protocol import QUIET_RAISES, Event, HeelRaiseTest, Stage
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.session import session_from_dict, session_to_dict
 
 

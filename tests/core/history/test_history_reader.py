@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.history.reader import HistoryReader, NewestSessions
 from soleus_tui.core.store import Profile
 from tests.support.histories import make_session

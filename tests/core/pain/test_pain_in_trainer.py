@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from soleus_tui.core.catalog import Catalog, Exercise
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.pain.checkins import CheckIns, checkins_path, save_checkins
 from soleus_tui.core.settings import Settings
 from soleus_tui.core.store import Profile

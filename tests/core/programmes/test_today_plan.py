@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from soleus_tui.core.catalog import builtin_catalog
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.pain.checkins import CheckIns, checkins_path, save_checkins
 from soleus_tui.core.pain.rules import SAFETY_NOTE
 from soleus_tui.core.programmes.commands import today

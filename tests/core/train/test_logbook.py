@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from soleus_tui.core.catalog import Exercise
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.session import ExerciseLog, SetLog
 from soleus_tui.core.train.logbook import REAL_HOLD_S, Logbook, false_start
 from soleus_tui.core.train.workout import GET_READY_S, Phase, Workout

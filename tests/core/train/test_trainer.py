@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from soleus_tui.core.catalog import Catalog, Exercise
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.settings import Settings
 from soleus_tui.core.store import Profile
 from soleus_tui.core.train.trainer import ReadOnlyError, Trainer

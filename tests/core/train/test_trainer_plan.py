@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from soleus_tui.core.catalog import Catalog, Exercise
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.programmes.plan import PlannedExercise, TodayPlan
 from soleus_tui.core.settings import Settings
 from soleus_tui.core.store import Profile

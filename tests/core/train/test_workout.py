@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from soleus_tui.core.catalog import Exercise
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.train.workout import GET_READY_S, SWITCH_S, Event, Phase, Workout
 from tests.support.workouts import roundtrip
 

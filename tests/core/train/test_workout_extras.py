@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from soleus_tui.core.catalog import Exercise
-from soleus_tui.core.clock import ManualClock
+from tests.support.clock import ManualClock
 from soleus_tui.core.train.workout import GET_READY_S, Event, Phase, Workout
 from tests.support.workouts import reps, roundtrip
 

@@ -10,13 +10,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.history.bar_chart import BarChart
 from soleus_tui.ui.history.capacity import CapacityScreen
 from soleus_tui.ui.history.paged_table import PagedTable
 from soleus_tui.ui.history.visa_a import VisaAScreen
 from tests.support.capacity import capacity_session
+from tests.support.clock import ManualClock
 from tests.support.histories import make_session
 
 CET = timezone(timedelta(hours=1))

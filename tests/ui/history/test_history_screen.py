@@ -17,7 +17,6 @@ from textual.widgets import ContentSwitcher, DataTable
 import soleus_tui.ui.history.history as history_screen
 from soleus_tui import cli
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.ui.history.history_text import count_text, hold_text, volume_text
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.widgets.confirm import ConfirmScreen
@@ -25,6 +24,7 @@ from soleus_tui.ui.history.exercise_history import ExerciseHistoryScreen
 from soleus_tui.ui.history.history import HistoryScreen
 from soleus_tui.ui.history.session_detail import SessionDetailScreen
 from soleus_tui.ui.history.paged_table import PAGE
+from tests.support.clock import ManualClock
 from tests.support.histories import HAND_MADE_TODAY, hand_made_history, write_daily_history, write_realistic_history
 from tests.support.pilot import notifications, notified
 

@@ -15,9 +15,9 @@ import pytest
 from textual.pilot import Pilot
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.session import Session
 from soleus_tui.core.store import Profile
+from tests.support.clock import ManualClock
 from tests.support.histories import write_realistic_history
 from tests.support.settle import settle
 

@@ -10,11 +10,11 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.history.summary_cache import cache_file
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.history.exercise_history import ExerciseHistoryScreen
 from soleus_tui.ui.history.session_detail import SessionDetailScreen
+from tests.support.clock import ManualClock
 from tests.support.histories import make_session
 
 CET = timezone(timedelta(hours=1))

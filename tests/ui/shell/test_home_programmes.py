@@ -13,7 +13,6 @@ from textual import events
 from textual.widgets import DataTable, Footer, Static
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.pain.checkins import CheckIns, checkins_path, save_checkins
 from soleus_tui.core.programmes import state
 from soleus_tui.core.programmes.plan import TodayPlan
@@ -24,6 +23,7 @@ from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.home import HomeScreen
 from soleus_tui.ui.shell.programmes import ProgrammesScreen
 from soleus_tui.ui.widgets.confirm import ConfirmScreen
+from tests.support.clock import ManualClock
 from tests.support.pilot import notified, wait_until
 
 

@@ -13,12 +13,12 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.settings import load_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.keymap import binding_owners, check_keymap
 from soleus_tui.ui.shell.help import HelpScreen
 from soleus_tui.ui.widgets.keys import key_label
+from tests.support.clock import ManualClock
 from tests.support.pilot import notified, wait_until
 
 

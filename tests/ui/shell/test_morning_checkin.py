@@ -15,13 +15,13 @@ import pytest
 from textual.pilot import Pilot
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.pain.checkins import CheckIn, CheckIns, checkins_path, save_checkins
 from soleus_tui.core.programmes.running import start_running
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.settings import Settings, save_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.morning_checkin import MorningCheckInScreen
+from tests.support.clock import ManualClock
 from tests.support.histories import make_session
 from tests.support.pilot import notified, wait_until
 

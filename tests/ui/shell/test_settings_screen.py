@@ -10,10 +10,10 @@ from textual.widgets import Checkbox, Input, Select, Static
 from textual.command import CommandPalette
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.settings import load_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.settings import SettingsScreen
+from tests.support.clock import ManualClock
 from tests.support.pilot import wait_until
 
 

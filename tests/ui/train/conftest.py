@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from tests.support.catalogs import write_catalog
+from tests.support.clock import ManualClock
 from tests.support.runner import BELLS, CATALOG
 
 

@@ -14,13 +14,13 @@ from textual.widgets._footer import FooterKey
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.capacity.protocol import QUIET_RAISES, Stage
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.train.about_you import AboutYouScreen
 from soleus_tui.ui.train.big_number import BigNumber
 from soleus_tui.ui.train.capacity_test import CapacityTestScreen
 from soleus_tui.ui.train.metronome import BeatArrow, arrow_lines
 from soleus_tui.ui.train.exercise_list import TrainScreen
+from tests.support.clock import ManualClock
 from tests.support.pilot import let_time_pass, press, wait_until
 
 

@@ -9,12 +9,12 @@ from textual import events
 from textual.widgets import DataTable, Static
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.lock import ProfileLock
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.train.runner import RunnerScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
+from tests.support.clock import ManualClock
 from tests.support.pilot import notified
 from tests.support.restart import restarted
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from textual.widgets import Static
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.settings import Settings, save_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.ui.shell.morning_checkin import MorningCheckInScreen
+from tests.support.clock import ManualClock
 from tests.support.histories import make_session
 
 

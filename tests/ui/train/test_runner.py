@@ -8,7 +8,6 @@ import pytest
 from textual.widgets import Input, Static
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
 from soleus_tui.core.train.workout import Phase
 from soleus_tui.ui.shell.help import HelpScreen
@@ -19,6 +18,7 @@ from soleus_tui.ui.train.summary import SummaryScreen
 from soleus_tui.ui.train.exercise_list import TrainScreen
 from soleus_tui.ui.train.readout import BigReadout
 from soleus_tui.ui.widgets.window_title import WindowTitle
+from tests.support.clock import ManualClock
 from tests.support.pilot import press
 from tests.support.restart import restarted
 from tests.support.runner import big, leave_a_workout, open_runner, rung, sent_to_terminal, text, wait, workout

@@ -11,13 +11,13 @@ import pytest
 from textual.widgets import Input, Static
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.store import Profile
 from soleus_tui.core.train.workout import Phase
 from soleus_tui.ui.train.load_input import LoadScreen
 from soleus_tui.ui.train.pain import PainScreen
 from soleus_tui.ui.train.resume import ResumeScreen
 from soleus_tui.ui.train.runner import RunnerScreen
+from tests.support.clock import ManualClock
 from tests.support.pilot import notifications, notified, press
 from tests.support.restart import restarted
 from tests.support.runner import big, leave_a_workout, open_runner, rung, sent_to_terminal, text, wait, workout

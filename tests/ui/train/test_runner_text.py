@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from soleus_tui.core.catalog import Exercise
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.session import SetLog
 from soleus_tui.core.train.suggestions import Suggestion
 from soleus_tui.core.train.workout import Workout
@@ -18,6 +17,7 @@ from soleus_tui.ui.train.runner_text import (
     suggestion_text,
 )
 from soleus_tui.ui.train.big_number import fitting_scale, glyph_lines
+from tests.support.clock import ManualClock
 
 WHEN = datetime(2026, 11, 24, 7, 30, tzinfo=timezone.utc)
 KEYS = {"train.count": "space", "train.log-set": "enter", "train.pace": "a", "train.skip-rest": "s",

@@ -17,13 +17,13 @@ from textual.pilot import Pilot
 
 from soleus_tui.app import SoleusApp
 from soleus_tui.core.catalog import builtin_catalog
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.settings import Settings, save_settings
 from soleus_tui.core.store import Profile
 from soleus_tui.core.train.workout import Workout
 from soleus_tui.ui.train.capacity_test import CapacityTestScreen
 from soleus_tui.ui.train.runner import RunnerScreen
+from tests.support.clock import ManualClock
 
 Step = str | float  # a key to press, or seconds to let pass
 SnapCompare = Callable[..., bool]

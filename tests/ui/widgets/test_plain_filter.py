@@ -11,9 +11,9 @@ from textual.color import Color
 from textual.widgets import Checkbox
 
 from soleus_tui.app import SoleusApp
-from soleus_tui.core.clock import ManualClock
 from soleus_tui.ui.shell.settings import SettingsScreen
 from soleus_tui.ui.widgets.plain import AsciiOnly, ascii_cells, ascii_text
+from tests.support.clock import ManualClock
 
 
 def test_each_character_becomes_ascii_that_fills_the_same_cells() -> None:

@@ -24,16 +24,11 @@ from tests.support.clock import ManualClock
 from tests.support.faults import DISK_FULL, NO_ACCESS, FailingWriter, unreadable
 from tests.support.histories import hand_made_history
 from tests.support.pilot import notifications
+from tests.support.settle import settle
 
 
 def messages(app: SoleusApp) -> list[str]:
     return notifications(app)
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_runner(pilot: Pilot) -> RunnerScreen:

@@ -8,12 +8,15 @@ from textual.pilot import Pilot
 
 from soleus_tui.ui.history.history import HistoryScreen
 from soleus_tui.ui.history.session_detail import SessionDetailScreen
+from soleus_tui.ui.shell.home import HomeScreen
 
 TRIES = 500
 
 
 def read_in_full(screen: object) -> bool:
-    """False while a History screen is still reading what it shows in a thread."""
+    """False while a screen is still reading what it shows in a thread."""
+    if isinstance(screen, HomeScreen):
+        return screen.state is not None
     if isinstance(screen, HistoryScreen):
         return screen.digests is not None
     if isinstance(screen, SessionDetailScreen):

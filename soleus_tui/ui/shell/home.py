@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:  # the programme modules load with the plan, after the first frame
     from soleus_tui.core.programmes.state import ProgrammeState
 
+TYPE_AHEAD_S = 0.1  # a key typed the moment home is drawn is in by then
+
 AREAS = (  # binding id, name, what is there: short enough for 60 columns
     ("app.learn", "Learn", "the calf's anatomy, a bending leg, a quiz"),
     ("app.train", "Train", "bent-knee exercises, reps, rest timers"),
@@ -70,7 +72,9 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = f"profile {self.app.profile.root.name}"
         self.query_one("#home-plan").border_title = "Today"
-        self.call_after_refresh(self.read_plan)  # after the first frame, which must not wait for it
+        # Not before the first frame, and not ahead of a key typed at it: a 3 pressed at once opens
+        # History on a processor of its own, and home reads its plan when it is back on screen.
+        self.set_timer(TYPE_AHEAD_S, self.first_read)
 
     def on_screen_suspend(self) -> None:
         self.away = True
@@ -78,6 +82,10 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.away:  # back from a session or the programme list: the plan may have moved on
             self.away = False
+            self.read_plan()
+
+    def first_read(self) -> None:
+        if self in self.app.screen_stack:  # still home's mode, if under a question
             self.read_plan()
 
     def read_plan(self) -> None:

@@ -18,15 +18,10 @@ from soleus_tui.ui.history.visa_a import VisaAScreen
 from tests.support.capacity import capacity_session
 from tests.support.clock import ManualClock
 from tests.support.histories import make_session
+from tests.support.settle import settle
 
 CET = timezone(timedelta(hours=1))
 TODAY = datetime(2026, 11, 24, 18, 0, tzinfo=CET)
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def rows(screen: CapacityScreen) -> list[list[str]]:

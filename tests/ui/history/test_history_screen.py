@@ -26,7 +26,8 @@ from soleus_tui.ui.history.session_detail import SessionDetailScreen
 from soleus_tui.ui.history.paged_table import PAGE
 from tests.support.clock import ManualClock
 from tests.support.histories import HAND_MADE_TODAY, hand_made_history, write_daily_history, write_realistic_history
-from tests.support.pilot import notifications, notified
+from tests.support.pilot import notifications, notified, wait_until
+from tests.support.settle import settle
 
 RAISE = "seated-dumbbell-calf-raise"
 
@@ -50,12 +51,6 @@ async def open_history(pilot: Pilot) -> HistoryScreen:
     await settle(pilot)
     assert isinstance(pilot.app.screen, HistoryScreen)
     return pilot.app.screen
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def text(widget: Widget) -> str:
@@ -338,9 +333,9 @@ async def test_an_unreadable_sessions_folder_is_an_error_message_not_a_crash(
 
     monkeypatch.setattr(Profile, "iter_session_paths", refuse)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_history(pilot)
-        assert app.is_running
-        assert notified(app, "Could not read the history")
+        await pilot.press("3")
+        await wait_until(pilot, lambda: notified(app, "Could not read the history"), "the error message")
+        assert app.is_running and isinstance(app.screen, HistoryScreen)
 
 
 async def test_a_file_broken_after_listing_is_quarantined_when_opened(profile: Profile, app: SoleusApp) -> None:

@@ -16,16 +16,11 @@ from soleus_tui.ui.history.exercise_history import ExerciseHistoryScreen
 from soleus_tui.ui.history.session_detail import SessionDetailScreen
 from tests.support.clock import ManualClock
 from tests.support.histories import make_session
+from tests.support.settle import settle
 
 CET = timezone(timedelta(hours=1))
 TODAY = datetime(2026, 11, 24, 18, 0, tzinfo=CET)
 RAISE = "seated-dumbbell-calf-raise"
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def cells(table: DataTable, column: str) -> list[str]:

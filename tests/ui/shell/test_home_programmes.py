@@ -20,11 +20,14 @@ from soleus_tui.core.programmes.running import programme_path, read_running, sta
 from soleus_tui.core.session import ExerciseLog, Session, SetLog
 from soleus_tui.core.settings import Settings, load_settings, save_settings
 from soleus_tui.core.store import Profile
+from soleus_tui.ui.history.history import HistoryScreen
+from soleus_tui.ui.shell import home
 from soleus_tui.ui.shell.home import HomeScreen
 from soleus_tui.ui.shell.programmes import ProgrammesScreen
 from soleus_tui.ui.widgets.confirm import ConfirmScreen
 from tests.support.clock import ManualClock
 from tests.support.pilot import notified, wait_until
+from tests.support.settle import settle
 
 
 NO_PROGRAMME_PANEL = "No programme is running. p chooses one.\nThen t starts the day's planned session."
@@ -32,12 +35,6 @@ NO_PROGRAMME_PANEL = "No programme is running. p chooses one.\nThen t starts the
 
 def shown(app: SoleusApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
-
-
-async def settle(app: SoleusApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def hsr_session(clock: ManualClock, week: int) -> Session:
@@ -61,11 +58,50 @@ async def test_without_a_programme_home_says_so_and_how_to_start_one(data_dir: P
         await pilot.pause()
         assert shown(app, "#home-plan") == "Reading today's plan..."  # the frame did not wait for the read
         release.set()
-        await settle(app, pilot)
+        await settle(pilot)
         assert shown(app, "#home-plan") == NO_PROGRAMME_PANEL
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.trainer.workout is None
+
+
+def home_reads(monkeypatch: pytest.MonkeyPatch) -> list[HomeScreen]:
+    """The home screens that start reading their plan; the test fires the type-ahead timer itself."""
+    monkeypatch.setattr(home, "TYPE_AHEAD_S", 3600.0)
+    reads: list[HomeScreen] = []
+    monkeypatch.setattr(HomeScreen, "read_in_thread", lambda self, today: reads.append(self))
+    return reads
+
+
+async def test_a_key_typed_at_the_first_frame_goes_first_and_home_reads_its_plan_on_return(
+    data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 3 typed the moment home is drawn opens History with nothing read behind it; home reads
+    its plan once it is back on screen."""
+    reads = home_reads(monkeypatch)
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.screen
+        assert isinstance(first, HomeScreen)
+        await pilot.press("3")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        first.first_read()  # what the type-ahead timer does once it runs out
+        assert reads == []
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: reads == [first], "home's read on its return")
+
+
+async def test_home_reads_its_plan_under_a_question_that_covers_it(data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = home_reads(monkeypatch)
+    app = SoleusApp(data_dir=data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.screen
+        assert isinstance(first, HomeScreen)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: app.screen is not first, "the keys over home")
+        first.first_read()
+        assert reads == [first]
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
@@ -76,7 +112,7 @@ async def test_without_a_programme_today_is_two_compact_lines_with_the_keys_in_f
     profile.settings_path.write_text(tomli_w.dumps({"keymap": {"home.programmes": "o", "home.today": "y"}}))
     app = SoleusApp(data_dir=data_dir, clock=clock)
     async with app.run_test(size=size) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         assert shown(app, "#home-plan") == NO_PROGRAMME_PANEL.replace(" p ", " o ").replace(" t ", " y ")
         panel, safety = app.screen.query_one("#home-plan").region, app.screen.query_one("#home-safety").region
         assert panel.height == 4  # the two lines in their border, no empty rows
@@ -87,7 +123,7 @@ async def test_a_running_programme_gives_today_the_room_down_to_the_safety_line(
     start_running(Profile.open(data_dir, "default"), "alfredson-12", clock.now().date())
     app = SoleusApp(data_dir=data_dir, clock=clock)
     async with app.run_test(size=(60, 20)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         panel, safety = screen.query_one("#home-plan").region, screen.query_one("#home-safety").region
         assert "Alfredson eccentric heel drops" in shown(app, "#home-plan")
@@ -97,7 +133,7 @@ async def test_a_running_programme_gives_today_the_room_down_to_the_safety_line(
 async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir: Path, clock: ManualClock) -> None:
     app = SoleusApp(data_dir=data_dir, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("p")
         await pilot.pause()
         screen = app.screen
@@ -114,7 +150,7 @@ async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         running = read_running(app.profile)[0]
         assert running is not None and (running.id, running.started) == ("hsr-12", clock.now().date())
@@ -127,11 +163,11 @@ async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir:
         assert plan[-1] == "t starts today's session · p programmes"
 
         await pilot.press("3")
-        await settle(app, pilot)
+        await settle(pilot)
         assert shown(app, "#history-programme").splitlines()[0] == "Heavy slow resistance (bent-knee part) · week 1 of 12 · 0 of 3 this week"
         Profile.open(data_dir, "default").write_session(hsr_session(clock, week=1))
         await pilot.press("1", "3")  # away and back: History reads again
-        await settle(app, pilot)
+        await settle(pilot)
         lines = shown(app, "#history-programme").splitlines()
         assert lines == [
             "Heavy slow resistance (bent-knee part) · week 1 of 12 · 1 of 3 this week",
@@ -140,7 +176,7 @@ async def test_start_hsr_from_the_list_then_home_and_history_follow_it(data_dir:
         ]
 
         await pilot.press("escape")  # back home: the plan has moved on and suggests from the session
-        await settle(app, pilot)
+        await settle(pilot)
         plan = shown(app, "#home-plan").splitlines()
         assert "1 of 3 done this week" in plan[1] and "45 kg" in plan[2]  # one machine step, as the runner steps
         assert plan[3].strip() == "every set hit 15 last time: one step heavier"
@@ -150,7 +186,7 @@ async def test_enter_after_a_burst_of_arrows_asks_about_the_programme_they_reach
     """Keys that arrive together (typed fast, or a slow SSH link) are handled in the order they came."""
     app = SoleusApp(data_dir=data_dir, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("p")
         await pilot.pause()
         for key in ("down", "down", "up", "enter"):
@@ -163,7 +199,7 @@ async def test_x_stops_the_running_programme_after_a_question(data_dir: Path, cl
     start_running(Profile.open(data_dir, "default"), "alfredson-12", clock.now().date())
     app = SoleusApp(data_dir=data_dir, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         plan = shown(app, "#home-plan")
         assert "Alfredson eccentric heel drops" in plan and "0 of 14 done this week" in plan
         assert "Straight-knee heel drop (gastrocnemius) · 3 x 15 per side · bodyweight" in plan and "3 x 15 per side" in plan
@@ -179,7 +215,7 @@ async def test_x_stops_the_running_programme_after_a_question(data_dir: Path, cl
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("y")
-        await settle(app, pilot)
+        await settle(pilot)
         assert not programme_path(app.profile).exists() and isinstance(app.screen, HomeScreen)
         assert shown(app, "#home-plan") == NO_PROGRAMME_PANEL
 
@@ -189,7 +225,7 @@ async def test_an_unreadable_programme_file_is_a_warning_not_a_crash(data_dir: P
     programme_path(profile).write_text("schema = 1\nid = [\n")
     app = SoleusApp(data_dir=data_dir, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         assert shown(app, "#home-plan") == NO_PROGRAMME_PANEL
         assert notified(app, "quarantine/")
         assert (profile.quarantine_dir / "programme.toml").exists()
@@ -200,7 +236,7 @@ async def test_t_hands_todays_plan_to_the_trainer_and_opens_train(data_dir: Path
     app = SoleusApp(data_dir=data_dir, clock=clock)
     handed: list[object] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         monkeypatch.setattr(app.trainer, "start_plan", handed.append, raising=False)  # the runner's side
         await pilot.press("t")
         await pilot.pause()

@@ -42,7 +42,9 @@ def main() -> None:
     row("first paint in a real terminal, bare app", f"{seen['bare'] * 1000:.0f} ms", "", True)
     row("  same, empty data dir", f"{seen['empty'] * 1000:.0f} ms = {seen['empty'] / seen['bare']:.2f} x", "<= 1.25 x", seen["empty"] / seen["bare"] <= 1.25)
     row("  same, ten years on disk", f"{seen['history'] * 1000:.0f} ms = {seen['history'] / seen['bare']:.2f} x", "<= 1.25 x", seen["history"] / seen["bare"] <= 1.25)
-    row("  History's first rows, ten years", f"{seen['history_rows'] * 1000:.0f} ms", "<= 300 ms", seen["history_rows"] <= 0.3)
+    row("  bare app: 3 to a table's first rows", f"{seen['bare_rows'] * 1000:.0f} ms", "", True)
+    rows, ratio = seen["history_rows"], seen["history_rows"] / seen["bare_rows"]
+    row("  History's first rows, ten years", f"{rows * 1000:.0f} ms = {ratio:.2f} x", "<= 300 ms", rows <= 0.3)
 
     for label in ("first open", "cached"):
         timings = history_timings_in_a_fresh_process(history)

@@ -1,6 +1,6 @@
-"""Start-up as a user sees it: the app in a real pseudo-terminal, timed until its text is on
-screen (pyte renders what the terminal receives), against the bare Textual app (benchmarks/bare.py)
-in the same run.
+"""Start-up and History as a user sees them: the app in a real pseudo-terminal, timed until its
+text is on screen (pyte renders what the terminal receives), against the bare Textual apps of
+benchmarks/bare.py in the same run.
 
     python -m benchmarks.outside_in
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyte
 
+from benchmarks.bare import NEWEST_DAY
 from benchmarks.bytecode import compile_bytecode
 from benchmarks.terminal import Terminal, app_env, soleus_argv
 
@@ -64,9 +65,9 @@ def first_paint(argv: Sequence[str]) -> float:
         screen.close()
 
 
-def history_first_rows(data_dir: Path, newest_day: str) -> float:
-    """From pressing 3 on the painted home screen to the newest workout's date on screen."""
-    screen = Screen(soleus_argv(data_dir))
+def first_rows(argv: Sequence[str], newest_day: str) -> float:
+    """From pressing 3 on the painted first screen to the newest workout's date on screen."""
+    screen = Screen(argv)
     try:
         screen.wait_for(lambda text: PAINTED in text)
         for _ in range(3):  # a key sent while the terminal is still being set up can be lost: send it again
@@ -75,7 +76,7 @@ def history_first_rows(data_dir: Path, newest_day: str) -> float:
                 return screen.wait_for(lambda text: newest_day in text, patience_s=5.0)
             except TimeoutError:
                 continue
-        raise TimeoutError("History never showed its first rows")
+        raise TimeoutError("3 never showed the first rows")
     finally:
         screen.close()
 
@@ -87,17 +88,18 @@ def newest_day(data_dir: Path) -> str:
 
 def outside_in(empty: Path, history: Path, runs: int = 7) -> dict[str, float]:
     """Medians over interleaved runs, so a busy moment of the machine hits every kind alike."""
-    bare_argv = [sys.executable, "-m", "benchmarks.bare"]
-    times: dict[str, list[float]] = {"bare": [], "empty": [], "history": [], "history_rows": []}
+    bare_argv, bare_table_argv = [sys.executable, "-m", "benchmarks.bare"], [sys.executable, "-m", "benchmarks.bare", "table"]
+    times: dict[str, list[float]] = {"bare": [], "empty": [], "history": [], "bare_rows": [], "history_rows": []}
     day = newest_day(history)
     compile_bytecode()
     first_paint(soleus_argv(empty))  # warm the file cache
-    history_first_rows(history, day)  # builds the summary cache once, as the very first open does
+    first_rows(soleus_argv(history), day)  # builds the summary cache once, as the very first open does
     for _ in range(runs):
         times["bare"].append(first_paint(bare_argv))
         times["empty"].append(first_paint(soleus_argv(empty)))
         times["history"].append(first_paint(soleus_argv(history)))
-        times["history_rows"].append(history_first_rows(history, day))
+        times["bare_rows"].append(first_rows(bare_table_argv, NEWEST_DAY))
+        times["history_rows"].append(first_rows(soleus_argv(history), day))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -110,5 +112,6 @@ if __name__ == "__main__":
     write_history(work / "history", years=10)
     figures = outside_in(work / "empty", work / "history")
     for name, seconds in figures.items():
-        ratio = f" = {seconds / figures['bare']:.2f} x bare" if name in ("empty", "history") else ""
+        reference = {"empty": "bare", "history": "bare", "history_rows": "bare_rows"}.get(name)
+        ratio = f" = {seconds / figures[reference]:.2f} x {reference}" if reference else ""
         print(f"{name:<14} {seconds * 1000:6.0f} ms{ratio}")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from soleus_tui.app import SoleusApp
-from tests.support.clock import ManualClock
 from soleus_tui import startup
+from soleus_tui.app import SoleusApp
 from soleus_tui.startup import AREA_MODULES, warm_up
+from tests.support.clock import ManualClock
 from tests.support.pilot import wait_until
 
 

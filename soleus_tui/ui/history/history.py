@@ -1,14 +1,16 @@
 """History: the overview of the training above the workouts, newest first, and bests per exercise.
 
 Building it starts a thread worker that reads the newest files for the first rows while the
-screen mounts, then every session through the summary cache; the overview and the bests fill in
-when that is done, and keys work all the while. Coming back to the screen reads again, so new and
-deleted workouts show.
+screen mounts; the screen's first frame is those rows, and the overview's calendar and chart and
+the hidden bests are built once the rows are on screen. The worker then reads every session
+through the summary cache; the overview and the bests fill in when that is done, and keys work all
+the while. Coming back to the screen reads again, so new and deleted workouts show.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -24,7 +26,11 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
+from soleus_tui.core.history.overview import ExerciseRecord, Overview, exercise_records, overview
 from soleus_tui.core.history.reader import HistoryReader
+from soleus_tui.core.history.stats import Best
+from soleus_tui.core.history.summary_cache import SessionDigest, cache_file, newest, scan
+from soleus_tui.ui.history.bar_chart import BarChart
 from soleus_tui.ui.history.history_text import (
     NONE,
     best_text,
@@ -34,13 +40,9 @@ from soleus_tui.ui.history.history_text import (
     hold_text,
     volume_text,
 )
-from soleus_tui.ui.widgets.keys import key_label
-from soleus_tui.core.history.overview import ExerciseRecord, Overview, exercise_records, overview
-from soleus_tui.core.history.stats import Best
-from soleus_tui.core.history.summary_cache import SessionDigest, cache_file, newest, scan
-from soleus_tui.ui.history.bar_chart import BarChart
 from soleus_tui.ui.history.paged_table import PagedTable, Row
 from soleus_tui.ui.history.training_calendar import TrainingCalendar
+from soleus_tui.ui.widgets.keys import key_label
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -90,28 +92,39 @@ class HistoryScreen(Screen[None]):
         self.read_history(first_rows=self.app.size.height)
 
     def compose(self) -> ComposeResult:
+        """What the first rows are drawn with; the rest follows once they are on screen."""
         yield Header()
-        with Horizontal(id="history-overview"):
-            yield TrainingCalendar(plain=self.app.plain, id="history-calendar")
-            with Vertical(id="history-numbers"):
-                yield Static("Reading the history...", id="history-totals")
-                yield BarChart(self.describe_volume, plain=self.app.plain, id="history-volume")
+        yield Horizontal(id="history-overview")  # its height is kept: the rest does not move the rows
         yield Static(id="history-programme", markup=False)
         yield Static(CAPTIONS["workouts"], id="history-caption")
         with ContentSwitcher(initial="history-workouts", id="history-lists"):
             yield PagedTable(id="history-workouts")
-            yield DataTable(cursor_type="row", id="history-bests")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "History"
-        self.query_one("#history-calendar").border_title = "Training days"
         workouts = self.query_one("#history-workouts", PagedTable)
         workouts.add_columns(*self.workout_columns)
-        bests = self.query_one("#history-bests", DataTable)
+        workouts.focus()
+
+    def complete(self) -> None:
+        """The calendar, the volume chart and the hidden bests table, built once the first rows
+        are on screen: in the first frame they would hold the rows up by about as long again."""
+        if self.query("#history-bests"):
+            return
+        calendar = TrainingCalendar(plain=self.app.plain, id="history-calendar")
+        calendar.border_title = "Training days"
+        numbers = Vertical(
+            Static("Reading the history...", id="history-totals"),
+            BarChart(self.describe_volume, plain=self.app.plain, id="history-volume"),
+            id="history-numbers",
+        )
+        self.query_one("#history-overview").mount(calendar, numbers)
+        bests: DataTable[Text] = DataTable(cursor_type="row", id="history-bests")
         for label, width in BEST_COLUMNS if self.workout_columns is WORKOUT_COLUMNS else NARROW_BEST_COLUMNS:
             bests.add_column(label, width=width)
-        workouts.focus()
+        bests.display = False  # the switcher shows the workouts
+        self.query_one(ContentSwitcher).mount(bests)
 
     def on_screen_suspend(self) -> None:
         self.away = True
@@ -153,9 +166,8 @@ class HistoryScreen(Screen[None]):
         reader = HistoryReader(profile)
         try:
             rows = self.FirstRows(newest(reader, first_rows, cache_file(profile)), today)
-            if rows.digests:
-                self.post_message(rows)
-                rows.drawn.wait(timeout=FIRST_ROWS_WAIT_S)  # the scan would slow their drawing
+            self.post_message(rows)
+            rows.drawn.wait(timeout=FIRST_ROWS_WAIT_S)
             self.app.call_from_thread(self.read_programme, today)
             catalog = self.app.catalog
             digests = scan(reader, cache_file(profile), stopped=lambda: worker.is_cancelled)
@@ -173,12 +185,20 @@ class HistoryScreen(Screen[None]):
         self.post_message(self.Loaded(digests, today, summary, records))
 
     def on_history_screen_first_rows(self, message: FirstRows) -> None:
-        if self.digests is None:
+        if self.digests is None and message.digests:
             self.show_workouts(message.digests, message.today)
-        # two refreshes: the table lays new rows out when it is idle, and they are drawn after that
-        self.call_after_refresh(self.call_after_refresh, message.drawn.set)
+        self.after_drawing(self.first_rows_drawn, message)
+
+    def first_rows_drawn(self, message: FirstRows) -> None:
+        self.complete()
+        self.after_drawing(message.drawn.set)  # the scan would slow the drawing of the rest
+
+    def after_drawing(self, callback: Callable[..., object], *args: object) -> None:
+        # two refreshes: a table lays new rows out when it is idle, and they are drawn after that
+        self.call_after_refresh(self.call_after_refresh, callback, *args)
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
+        self.complete()
         self.digests, self.records = message.digests, message.records
         self.show_workouts(message.digests, message.today)
         self.show_overview(message.overview, message.today)
@@ -238,6 +258,7 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(CapacityScreen(capacity_results(d.highlights for d in self.digests)))
 
     def action_show_list(self, name: str) -> None:
+        self.complete()
         self.shown_list = name
         self.query_one(ContentSwitcher).current = f"history-{name}"
         self.query_one(f"#history-{name}").focus()

@@ -235,6 +235,26 @@ async def test_the_worker_fills_the_overview_while_keys_still_work(
         assert screen.query_one("#history-bests", DataTable).row_count == 2
 
 
+async def test_the_first_rows_are_on_screen_before_the_rest_of_history_is_built(
+    profile: Profile, app: SoleusApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The calendar, the chart and the hidden bests would hold the rows up: they come after."""
+    write(profile, hand_made_history())
+    before: list[tuple[int, bool]] = []
+    complete = HistoryScreen.complete
+
+    def recording(self: HistoryScreen) -> None:
+        before.append((self.query_one("#history-workouts", DataTable).row_count, bool(self.query("#history-calendar, #history-bests"))))
+        complete(self)
+
+    monkeypatch.setattr(HistoryScreen, "complete", recording)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        assert before[0] == (5, False)
+        assert screen.query_one("#history-calendar").border_title == "Training days"
+        assert screen.query_one("#history-bests", DataTable).row_count == 2
+
+
 async def test_years_of_rows_come_a_page_at_a_time(profile: Profile, app: SoleusApp) -> None:
     days = PAGE * 3 + 10
     write_daily_history(profile, HAND_MADE_TODAY, days=days)

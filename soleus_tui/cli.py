@@ -8,10 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from soleus_tui import __version__
-from soleus_tui.core.catalog import Catalog, load_catalog
 from soleus_tui.core.store import Profile, StoreError, default_config_dir, resolve_data_dir, valid_profile_name
+
+if TYPE_CHECKING:
+    from soleus_tui.core.catalog import Catalog
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -89,6 +92,8 @@ def programmes(profile: Profile, args: argparse.Namespace) -> int:
 
 def exercises(args: argparse.Namespace) -> Catalog:
     """The catalog the app would train with; its warnings go to stderr."""
+    from soleus_tui.core.catalog import load_catalog  # the app itself reads it after its first frame
+
     found = load_catalog(args.exercises, default_config_dir() / "exercises.toml")
     for warning in found.warnings:
         print(f"soleus-tui: {warning}", file=sys.stderr)

@@ -94,7 +94,8 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """What the first rows are drawn with; the rest follows once they are on screen."""
         yield Header()
-        yield Horizontal(id="history-overview")  # its height is kept: the rest does not move the rows
+        with Horizontal(id="history-overview"):  # its height is kept: the rest does not move the rows
+            yield Vertical(id="history-numbers")
         yield Static(id="history-programme", markup=False)
         yield Static(CAPTIONS["workouts"], id="history-caption")
         with ContentSwitcher(initial="history-workouts", id="history-lists"):
@@ -112,14 +113,14 @@ class HistoryScreen(Screen[None]):
         are on screen: in the first frame they would hold the rows up by about as long again."""
         if self.query("#history-bests"):
             return
+        # Each mounted into a mounted parent, so that a query finds it at once.
         calendar = TrainingCalendar(plain=self.app.plain, id="history-calendar")
         calendar.border_title = "Training days"
-        numbers = Vertical(
+        self.query_one("#history-overview").mount(calendar, before=0)
+        self.query_one("#history-numbers").mount(
             Static("Reading the history...", id="history-totals"),
             BarChart(self.describe_volume, plain=self.app.plain, id="history-volume"),
-            id="history-numbers",
         )
-        self.query_one("#history-overview").mount(calendar, numbers)
         bests: DataTable[Text] = DataTable(cursor_type="row", id="history-bests")
         for label, width in BEST_COLUMNS if self.workout_columns is WORKOUT_COLUMNS else NARROW_BEST_COLUMNS:
             bests.add_column(label, width=width)
@@ -166,8 +167,9 @@ class HistoryScreen(Screen[None]):
         reader = HistoryReader(profile)
         try:
             rows = self.FirstRows(newest(reader, first_rows, cache_file(profile)), today)
-            self.post_message(rows)
-            rows.drawn.wait(timeout=FIRST_ROWS_WAIT_S)
+            if rows.digests:
+                self.post_message(rows)
+                rows.drawn.wait(timeout=FIRST_ROWS_WAIT_S)
             self.app.call_from_thread(self.read_programme, today)
             catalog = self.app.catalog
             digests = scan(reader, cache_file(profile), stopped=lambda: worker.is_cancelled)
@@ -185,7 +187,7 @@ class HistoryScreen(Screen[None]):
         self.post_message(self.Loaded(digests, today, summary, records))
 
     def on_history_screen_first_rows(self, message: FirstRows) -> None:
-        if self.digests is None and message.digests:
+        if self.digests is None:
             self.show_workouts(message.digests, message.today)
         self.after_drawing(self.first_rows_drawn, message)
 

@@ -87,9 +87,11 @@ def _send_key(app: Any, key: str) -> None:
 
 async def _key_latency(app: Any) -> float:
     """Seconds from a key arriving to the cursor of the workouts list moving: `down`, or `home`
-    from the last row."""
+    from the last row; none while the list is empty."""
     await asyncio.sleep(KEY_GAP_S)
     table = app.screen.query_one("#history-workouts")
+    if not table.row_count:  # an empty history: no cursor to move
+        return 0.0
     row, pressed = table.cursor_row, time.perf_counter()
     _send_key(app, "down" if row < table.row_count - 1 else "home")
     return await _seconds_until(lambda: table.cursor_row != row, pressed)

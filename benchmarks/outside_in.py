@@ -92,7 +92,8 @@ def newest_day(data_dir: Path) -> str:
 
 def outside_in(empty: Path, history: Path, runs: int = 7) -> dict[str, float]:
     """Medians over interleaved runs, so a busy moment of the machine hits every kind alike."""
-    bare_argv, bare_table_argv = [sys.executable, "-m", "benchmarks.bare"], [sys.executable, "-m", "benchmarks.bare", "table"]
+    bare_argv = [sys.executable, "-m", "benchmarks.bare"]
+    bare_table_argv = [*bare_argv, "table"]
     times: dict[str, list[float]] = {"bare": [], "empty": [], "history": [], "bare_rows": [], "history_rows": []}
     day = newest_day(history)
     compile_bytecode()
